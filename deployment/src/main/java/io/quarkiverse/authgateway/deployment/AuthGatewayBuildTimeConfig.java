@@ -1,0 +1,121 @@
+package io.quarkiverse.authgateway.deployment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.quarkus.runtime.annotations.ConfigDocSection;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Auth Gateway settings that shape the build: which schemes exist, the policies and which routes they govern.
+ * Policies and route bindings are validated and compiled into an immutable table at build time; changing them
+ * requires a rebuild.
+ */
+@ConfigMapping(prefix = "quarkus.auth-gateway")
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
+public interface AuthGatewayBuildTimeConfig {
+
+    /**
+     * Whether the gateway is active. When disabled, none of its beans, routes or checks are installed.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * The policy of requests that no route binding or annotation covers: {@code deny} (the default), {@code
+     * authenticated}, {@code permit}, or the name of a declared policy. Endpoints that fall to it are listed in the
+     * build log and in the policy report.
+     */
+    @WithDefault("deny")
+    String defaultPolicy();
+
+    /**
+     * Fail the build when a REST endpoint is covered by no route binding and no annotation, instead of warning that
+     * it falls to the default policy. Recommended in CI: every endpoint then has a policy someone chose.
+     */
+    @WithDefault("false")
+    boolean requireExplicitPolicy();
+
+    /**
+     * HTTP Basic authentication.
+     */
+    @ConfigDocSection
+    BasicScheme basic();
+
+    /**
+     * Named policies. The names {@code permit}, {@code deny} and {@code authenticated} are built in and cannot be
+     * redeclared.
+     */
+    @ConfigDocMapKey("policy-name")
+    @ConfigDocSection
+    Map<String, Policy> policy();
+
+    /**
+     * Route bindings: which paths (and methods) a policy governs. Annotations ({@code @GatewayPolicy},
+     * {@code @PublicRoute}) bind REST endpoints directly; route bindings also cover plain Vert.x routes and static
+     * resources.
+     */
+    @ConfigDocMapKey("route-name")
+    @ConfigDocSection
+    Map<String, Route> route();
+
+    /**
+     * HTTP Basic at build time.
+     */
+    interface BasicScheme {
+
+        /**
+         * Whether the Basic scheme is available to policies. A policy that lists {@code basic} while it is disabled
+         * fails the build.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /**
+     * A named policy.
+     */
+    interface Policy {
+
+        /**
+         * The schemes accepted on routes of this policy, in the order their challenges are announced. Defaults to
+         * every enabled scheme. A request presenting another scheme gets 401 {@code scheme_not_accepted} with the
+         * challenges of these.
+         */
+        Optional<List<String>> schemes();
+
+        /**
+         * The roles of which the caller must hold at least one. Without it the policy admits any authenticated
+         * caller. An authenticated caller without any of them gets 403.
+         */
+        Optional<List<String>> rolesAllowed();
+    }
+
+    /**
+     * A route binding.
+     */
+    interface Route {
+
+        /**
+         * Path patterns, in the syntax of Quarkus HTTP permissions: an exact path ({@code /admin}), a prefix
+         * ({@code /admin/*}, which also matches {@code /admin}) or inner wildcards for one segment
+         * ({@code /orders/* /items}, without the space). Paths are relative to {@code quarkus.http.root-path}.
+         */
+        List<String> paths();
+
+        /**
+         * HTTP methods the binding applies to. Defaults to every method.
+         */
+        Optional<List<String>> methods();
+
+        /**
+         * The policy that governs these paths.
+         */
+        String policy();
+    }
+}

@@ -1,0 +1,236 @@
+package io.quarkiverse.authgateway.deployment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import io.quarkiverse.authgateway.runtime.policy.Access;
+import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
+import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
+import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
+import io.quarkiverse.authgateway.runtime.policy.RouteTable;
+import io.quarkiverse.authgateway.runtime.policy.Scheme;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Checks the declared policies, route bindings and endpoint annotations and compiles them into the policy table.
+ * Every problem is collected, then reported together in one build failure that names the endpoint or path and the
+ * property or annotation to fix.
+ */
+final class PolicyCompiler {
+
+    private static final String PREFIX = "quarkus.auth-gateway.";
+    private static final Set<String> BUILT_IN = Set.of(PolicyDefinition.PERMIT, PolicyDefinition.DENY,
+            PolicyDefinition.AUTHENTICATED);
+
+    private record Binding(RouteBinding binding, String source, String property) {
+    }
+
+    private final AuthGatewayBuildTimeConfig config;
+    private final List<String> errors;
+    private final Set<String> properties = new LinkedHashSet<>();
+    private final List<String> fellToDefault = new ArrayList<>();
+
+    PolicyCompiler(AuthGatewayBuildTimeConfig config, List<String> errors) {
+        this.config = config;
+        this.errors = errors;
+    }
+
+    CompiledPolicyTableBuildItem compile(List<GatewayEndpointBuildItem> endpoints, UnaryOperator<String> resolve) {
+        List<Scheme> enabled = new ArrayList<>();
+        if (config.basic().enabled()) {
+            enabled.add(Scheme.BASIC);
+        }
+        Map<String, PolicyDefinition> policies = policies(enabled);
+        String defaultPolicy = config.defaultPolicy();
+        if (!policies.containsKey(defaultPolicy)) {
+            error("quarkus.auth-gateway.default-policy names policy '" + defaultPolicy + "', which is not declared: use "
+                    + "deny, authenticated, permit or declare quarkus.auth-gateway.policy." + defaultPolicy + ".*",
+                    PREFIX + "default-policy");
+        }
+
+        Map<String, Binding> bindings = new LinkedHashMap<>();
+        for (Map.Entry<String, AuthGatewayBuildTimeConfig.Route> route : config.route().entrySet()) {
+            addRoute(route.getKey(), route.getValue(), policies, bindings, resolve);
+        }
+        for (GatewayEndpointBuildItem endpoint : endpoints) {
+            if (endpoint.getPolicy() == null) {
+                continue;
+            }
+            if (!policies.containsKey(endpoint.getPolicy())) {
+                error(endpoint.getSource() + " names policy '" + endpoint.getPolicy() + "', which is not declared: "
+                        + "declare quarkus.auth-gateway.policy." + endpoint.getPolicy() + ".* or fix the annotation on "
+                        + endpoint.getEndpoint(), PREFIX + "policy." + endpoint.getPolicy() + ".schemes");
+                continue;
+            }
+            add(bindings, new Binding(new RouteBinding(PathTemplates.toPattern(endpoint.getPathTemplate()),
+                    endpoint.getHttpMethod(), endpoint.getPolicy()), endpoint.getSource(), null));
+        }
+        if (!errors.isEmpty()) {
+            throw failure();
+        }
+
+        List<RouteBinding> compiled = bindings.values().stream().map(Binding::binding).toList();
+        List<PolicyDefinition> definitions = List.copyOf(policies.values());
+        RouteTable table = new RouteTable(definitions, compiled, defaultPolicy, schemes -> List.of());
+        List<PolicyReport.Entry> report = new ArrayList<>();
+        for (GatewayEndpointBuildItem endpoint : endpoints) {
+            String pattern = PathTemplates.toPattern(endpoint.getPathTemplate());
+            RoutePolicy governing = table.find(endpoint.getHttpMethod(), PathTemplates.samplePath(pattern));
+            String source = endpoint.getSource();
+            if (governing == null) {
+                governing = table.policy(defaultPolicy);
+                source = PolicyReport.DEFAULT_SOURCE;
+                fellToDefault.add(endpoint.getHttpMethod() + " " + endpoint.getPathTemplate() + " ("
+                        + endpoint.getEndpoint() + ")");
+            } else if (source == null) {
+                source = "route binding";
+            }
+            report.add(entry(endpoint.getEndpoint(), endpoint.getHttpMethod(), endpoint.getPathTemplate(),
+                    governing.definition(), source));
+        }
+        for (Binding binding : bindings.values()) {
+            if (binding.property() != null) {
+                RouteBinding route = binding.binding();
+                report.add(entry(null, route.getMethod() == null ? "*" : route.getMethod(), route.getPath(),
+                        policies.get(route.getPolicy()), binding.source()));
+            }
+        }
+        report.sort(Comparator.comparing(PolicyReport.Entry::path).thenComparing(PolicyReport.Entry::method));
+        if (!fellToDefault.isEmpty() && config.requireExplicitPolicy()) {
+            for (String endpoint : fellToDefault) {
+                error(endpoint + " is covered by no route binding and no annotation: annotate it with "
+                        + "@GatewayPolicy or @PublicRoute, or bind its path with quarkus.auth-gateway.route.<name>.paths",
+                        PREFIX + "require-explicit-policy");
+            }
+            throw failure();
+        }
+        return new CompiledPolicyTableBuildItem(definitions, compiled, defaultPolicy, report);
+    }
+
+    List<String> fellToDefault() {
+        return fellToDefault;
+    }
+
+    private Map<String, PolicyDefinition> policies(List<Scheme> enabled) {
+        Map<String, PolicyDefinition> policies = new LinkedHashMap<>();
+        policies.put(PolicyDefinition.PERMIT, new PolicyDefinition(PolicyDefinition.PERMIT, Access.PERMIT, enabled, List.of()));
+        policies.put(PolicyDefinition.DENY, new PolicyDefinition(PolicyDefinition.DENY, Access.DENY, enabled, List.of()));
+        policies.put(PolicyDefinition.AUTHENTICATED,
+                new PolicyDefinition(PolicyDefinition.AUTHENTICATED, Access.AUTHENTICATED, enabled, List.of()));
+        for (Map.Entry<String, AuthGatewayBuildTimeConfig.Policy> entry : config.policy().entrySet()) {
+            String name = entry.getKey();
+            String property = PREFIX + "policy." + name;
+            if (BUILT_IN.contains(name)) {
+                error("Policy '" + name + "' is built in and cannot be redeclared: rename " + property + ".*", property);
+                continue;
+            }
+            List<Scheme> schemes = new ArrayList<>();
+            for (String schemeName : entry.getValue().schemes().orElse(List.of())) {
+                Scheme scheme = Scheme.fromConfigName(schemeName);
+                if (scheme == null) {
+                    error(property + ".schemes lists '" + schemeName + "', which is not a scheme: use basic",
+                            property + ".schemes");
+                } else if (!enabled.contains(scheme)) {
+                    error("Policy '" + name + "' accepts scheme " + scheme.configName() + ", which is not enabled: set "
+                            + PREFIX + scheme.configName() + ".enabled=true or remove it from " + property + ".schemes",
+                            property + ".schemes");
+                } else if (!schemes.contains(scheme)) {
+                    schemes.add(scheme);
+                }
+            }
+            if (entry.getValue().schemes().isEmpty()) {
+                schemes.addAll(enabled);
+            }
+            if (schemes.isEmpty()) {
+                error("Policy '" + name + "' accepts no enabled scheme, so no caller could ever satisfy it: set "
+                        + property + ".schemes or enable a scheme", property + ".schemes");
+            }
+            List<String> roles = entry.getValue().rolesAllowed().orElse(List.of());
+            policies.put(name, new PolicyDefinition(name, roles.isEmpty() ? Access.AUTHENTICATED : Access.ROLES, schemes,
+                    roles));
+        }
+        return policies;
+    }
+
+    private void addRoute(String name, AuthGatewayBuildTimeConfig.Route route, Map<String, PolicyDefinition> policies,
+            Map<String, Binding> bindings, UnaryOperator<String> resolve) {
+        String property = PREFIX + "route." + name;
+        if (!policies.containsKey(route.policy())) {
+            error("Route '" + name + "' (" + route.paths() + ") names policy '" + route.policy() + "', which is not "
+                    + "declared: fix " + property + ".policy or declare quarkus.auth-gateway.policy." + route.policy()
+                    + ".*", property + ".policy");
+            return;
+        }
+        List<String> methods = new ArrayList<>();
+        for (String method : route.methods().orElse(List.of())) {
+            String upper = method.trim().toUpperCase(Locale.ROOT);
+            if (!upper.matches("[A-Z]+")) {
+                error("Route '" + name + "' lists '" + method + "' in " + property + ".methods, which is not an HTTP "
+                        + "method", property + ".methods");
+            }
+            methods.add(upper);
+        }
+        if (methods.isEmpty()) {
+            methods.add(null);
+        }
+        for (String path : route.paths()) {
+            String trimmed = path.trim();
+            if (!trimmed.startsWith("/") || trimmed.contains("%") || trimmed.contains(";") || trimmed.contains("?")
+                    || trimmed.contains("\\") || trimmed.contains("/../") || trimmed.endsWith("/..")) {
+                error("Route '" + name + "' has path '" + path + "' in " + property + ".paths: a path starts with '/' "
+                        + "and has no '%', ';', '?', '\\' or '..'", property + ".paths");
+                continue;
+            }
+            String pattern = PathTemplates.join(resolve.apply(trimmed.substring(1)));
+            if (trimmed.endsWith("/*") && !pattern.endsWith("*")) {
+                pattern = pattern + "/*";
+            }
+            for (String method : methods) {
+                add(bindings, new Binding(new RouteBinding(pattern, method, route.policy()), property, property));
+            }
+        }
+    }
+
+    private void add(Map<String, Binding> bindings, Binding binding) {
+        RouteBinding route = binding.binding();
+        String key = (route.getMethod() == null ? "*" : route.getMethod()) + " " + route.getPath();
+        Binding existing = bindings.putIfAbsent(key, binding);
+        if (existing != null && !existing.binding().getPolicy().equals(route.getPolicy())) {
+            error(key + " is bound to policy '" + existing.binding().getPolicy() + "' by " + existing.source()
+                    + " and to policy '" + route.getPolicy() + "' by " + binding.source() + ": remove one binding",
+                    binding.property() != null
+                            ? binding.property() + ".paths"
+                            : existing.property() != null ? existing.property() + ".paths" : PREFIX + "route");
+        }
+    }
+
+    private PolicyReport.Entry entry(String endpoint, String method, String path, PolicyDefinition policy, String source) {
+        List<String> schemes = policy.getSchemes().stream().map(Scheme::configName).toList();
+        return new PolicyReport.Entry(endpoint, method, path, policy.getName(),
+                policy.getAccess().name().toLowerCase(Locale.ROOT), schemes, source);
+    }
+
+    private void error(String message, String property) {
+        errors.add(message);
+        properties.add(property);
+    }
+
+    private ConfigurationException failure() {
+        return failure(errors, properties);
+    }
+
+    static ConfigurationException failure(List<String> errors, Set<String> properties) {
+        StringBuilder message = new StringBuilder("Auth Gateway: the policy configuration is invalid:");
+        for (String error : errors) {
+            message.append("\n  - ").append(error);
+        }
+        return new ConfigurationException(message.toString(), Set.copyOf(properties));
+    }
+}

@@ -1,0 +1,71 @@
+package io.quarkiverse.authgateway.deployment;
+
+import static io.quarkiverse.authgateway.deployment.TestResources.BASIC_CHALLENGE;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.response.ValidatableResponse;
+
+class BasicAuthenticationTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar
+                    .addClasses(TestResources.class, TestResources.AdminResource.class, TestResources.UserResource.class)
+                    .addAsResource(new StringAsset(TestResources.USERS), "application.properties"));
+
+    @Test
+    void correctCredentialsReachTheEndpoint() {
+        given().auth().preemptive().basic("alice", "alice-secret")
+                .get("/admin").then().statusCode(200).body(equalTo("admin alice"));
+        given().auth().preemptive().basic("bob", "bob-secret")
+                .get("/user").then().statusCode(200).body(equalTo("user bob false"));
+    }
+
+    @Test
+    void missingCredentialsGetTheChallenge() {
+        assertProblem(given().get("/admin").then(), 401, "missing_credentials")
+                .header("WWW-Authenticate", equalTo(BASIC_CHALLENGE));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() {
+        String wrong = assertProblem(given().auth().preemptive().basic("alice", "wrong").get("/admin").then(), 401,
+                "invalid_credentials").header("WWW-Authenticate", equalTo(BASIC_CHALLENGE)).extract().body().asString();
+        String unknown = assertProblem(given().auth().preemptive().basic("mallory", "alice-secret").get("/admin").then(),
+                401, "invalid_credentials").header("WWW-Authenticate", equalTo(BASIC_CHALLENGE)).extract().body()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertEquals(wrong, unknown);
+    }
+
+    @Test
+    void authenticatedWithoutTheRoleIsForbidden() {
+        assertProblem(given().auth().preemptive().basic("bob", "bob-secret").get("/admin").then(), 403, "forbidden")
+                .header("WWW-Authenticate", nullValue());
+    }
+
+    @Test
+    void publicRouteAdmitsAnonymousAndSeesGoodCredentials() {
+        given().get("/admin/open").then().statusCode(200).body(equalTo("open anonymous"));
+        given().auth().preemptive().basic("bob", "bob-secret").get("/admin/open").then().statusCode(200)
+                .body(equalTo("open bob"));
+        assertProblem(given().auth().preemptive().basic("bob", "nope").get("/admin/open").then(), 401,
+                "invalid_credentials");
+    }
+
+    static ValidatableResponse assertProblem(ValidatableResponse response, int status, String code) {
+        return response.statusCode(status)
+                .contentType("application/problem+json")
+                .header("Cache-Control", is("no-store"))
+                .body("status", is(status))
+                .body("code", is(code))
+                .body("type", is("about:blank"));
+    }
+}

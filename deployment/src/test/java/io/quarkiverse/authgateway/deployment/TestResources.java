@@ -1,0 +1,70 @@
+package io.quarkiverse.authgateway.deployment;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import io.quarkiverse.authgateway.GatewayPolicy;
+import io.quarkiverse.authgateway.PublicRoute;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Endpoints shared by the deployment tests.
+ */
+final class TestResources {
+
+    /** bcrypt (cost 4, to keep tests fast) of {@code alice-secret}. */
+    static final String ALICE_HASH = "$2b$04$6gAg/nnmFjU.C.kfrxuyTeV1w/dflXJOLargqoqovsbdy9zZquNd2";
+    /** bcrypt ($2y$, cost 4) of {@code bob-secret}. */
+    static final String BOB_HASH = "$2y$04$ZN.B3v0Ft0LZLkbjllz6sO.OP/VLjnJF3Px3VAoHrH54DgPEADvlu";
+
+    /** Users alice (admin) and bob (user), an admin policy and the realm {@code test}. */
+    static final String USERS = """
+            quarkus.auth-gateway.realm=test
+            quarkus.log.category."io.quarkiverse.authgateway".level=DEBUG
+            quarkus.log.category."io.quarkiverse.authgateway".min-level=DEBUG
+            quarkus.auth-gateway.basic.users.alice.password-hash=%s
+            quarkus.auth-gateway.basic.users.alice.roles=admin,user
+            quarkus.auth-gateway.basic.users.bob.password-hash=%s
+            quarkus.auth-gateway.basic.users.bob.roles=user
+            quarkus.auth-gateway.policy.admin.roles-allowed=admin
+            """.formatted(ALICE_HASH, BOB_HASH);
+
+    static final String BASIC_CHALLENGE = "Basic realm=\"test\", charset=\"UTF-8\"";
+
+    private TestResources() {
+    }
+
+    @Path("/admin")
+    @GatewayPolicy("admin")
+    public static class AdminResource {
+
+        @Inject
+        SecurityIdentity identity;
+
+        @GET
+        public String hello() {
+            return "admin " + identity.getPrincipal().getName();
+        }
+
+        @GET
+        @Path("/open")
+        @PublicRoute
+        public String open() {
+            return "open " + (identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName());
+        }
+    }
+
+    @Path("/user")
+    @GatewayPolicy("authenticated")
+    public static class UserResource {
+
+        @Inject
+        SecurityIdentity identity;
+
+        @GET
+        public String hello() {
+            return "user " + identity.getPrincipal().getName() + " " + identity.getRoles().contains("admin");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.quarkiverse.authgateway.runtime;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.authgateway.runtime.basic.BasicCredentials;
+import io.quarkiverse.authgateway.runtime.challenge.ChallengeWriter;
+import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
+import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
+import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
+import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
+import io.quarkiverse.authgateway.runtime.policy.RouteTable;
+import io.quarkiverse.authgateway.runtime.policy.Scheme;
+import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The gateway's single authentication mechanism. It reads the {@code Authorization} header once, checks that the
+ * route's policy accepts its scheme, parses the credentials strictly and hands them to the identity provider of
+ * the scheme. It has three outcomes: no credentials (a {@code null} identity, so the policy decides), a failure with
+ * a recorded reason, or the identity providers' answer. Every refusal is answered by the {@link ChallengeWriter}.
+ */
+@Singleton
+public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
+
+    /** Ahead of every built-in mechanism, so that ours is the challenge Quarkus asks for first. */
+    static final int PRIORITY = 5000;
+
+    private static final Set<Class<? extends AuthenticationRequest>> CREDENTIAL_TYPES = Set
+            .of(UsernamePasswordAuthenticationRequest.class);
+
+    private final RouteTable routes;
+    private final ChallengeWriter writer;
+
+    public AuthGatewayMechanism(RouteTable routes, ChallengeWriter writer) {
+        this.routes = routes;
+        this.writer = writer;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        RoutePolicy policy = routes.resolve(context);
+        if (policy.malformedPath()) {
+            return fail(context, FailureReason.MALFORMED_REQUEST, "ambiguously encoded request path");
+        }
+        List<String> values = context.request().headers().getAll(HttpHeaders.AUTHORIZATION);
+        if (values.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        if (values.size() > 1) {
+            return fail(context, FailureReason.MALFORMED_REQUEST, values.size() + " Authorization headers");
+        }
+        String header = values.get(0);
+        int schemeLength = header.indexOf(' ');
+        if (schemeLength < 0) {
+            schemeLength = header.length();
+        }
+        if (schemeLength == 0) {
+            return fail(context, FailureReason.MALFORMED_CREDENTIALS, "the Authorization header has no scheme");
+        }
+        Scheme scheme = Scheme.fromHeader(header, schemeLength);
+        if (scheme == null || !policy.accepts(scheme)) {
+            return fail(context, FailureReason.SCHEME_NOT_ACCEPTED, "policy '" + policy.name() + "' does not accept "
+                    + (scheme == null ? "the presented scheme" : "scheme " + scheme.headerName()));
+        }
+        BasicCredentials credentials = BasicCredentials.parse(header, schemeLength);
+        if (credentials.error() != null) {
+            return fail(context, FailureReason.MALFORMED_CREDENTIALS, credentials.error());
+        }
+        UsernamePasswordAuthenticationRequest request = new UsernamePasswordAuthenticationRequest(credentials.username(),
+                new PasswordCredential(credentials.password()));
+        HttpSecurityUtils.setRoutingContextAttribute(request, context);
+        return identityProviderManager.authenticate(request)
+                .onFailure().invoke(failure -> {
+                    GatewayFailure carried = GatewayFailure.carriedBy(failure);
+                    if (carried != null) {
+                        carried.recordOn(context);
+                    }
+                });
+    }
+
+    private static Uni<SecurityIdentity> fail(RoutingContext context, FailureReason reason, String cause) {
+        GatewayFailure failure = new GatewayFailure(reason, cause);
+        failure.recordOn(context);
+        return Uni.createFrom().failure(failure.toException());
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        // Only used by callers that can carry a single header value; sendChallenge writes the full answer.
+        List<String> challenges = routes.resolve(context).challenges();
+        return Uni.createFrom().item(new ChallengeData(401, GatewayAnswer.WWW_AUTHENTICATE,
+                challenges.isEmpty() ? null : challenges.get(0)));
+    }
+
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        if (!context.response().ended()) {
+            writer.answer(context, HttpSecurityUtils.getAuthenticationFailureFromEvent(context)).write(context.response());
+        }
+        return Uni.createFrom().item(Boolean.TRUE);
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return CREDENTIAL_TYPES;
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "basic"));
+    }
+
+    @Override
+    public int getPriority() {
+        return PRIORITY;
+    }
+}

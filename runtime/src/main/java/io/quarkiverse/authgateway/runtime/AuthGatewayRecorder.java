@@ -1,0 +1,32 @@
+package io.quarkiverse.authgateway.runtime;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.quarkiverse.authgateway.runtime.challenge.Challenges;
+import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
+import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
+import io.quarkiverse.authgateway.runtime.policy.RouteTable;
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.annotations.Recorder;
+
+/**
+ * Turns the policy table compiled at build time into the runtime {@link RouteTable}.
+ */
+@Recorder
+public class AuthGatewayRecorder {
+
+    private final RuntimeValue<AuthGatewayRuntimeConfig> config;
+
+    public AuthGatewayRecorder(RuntimeValue<AuthGatewayRuntimeConfig> config) {
+        this.config = config;
+    }
+
+    public Supplier<RouteTable> routeTable(List<PolicyDefinition> policies, List<RouteBinding> bindings,
+            String defaultPolicy) {
+        return () -> {
+            Challenges challenges = Challenges.forRealm(config.getValue().realm());
+            return new RouteTable(policies, bindings, defaultPolicy, challenges::withoutError);
+        };
+    }
+}

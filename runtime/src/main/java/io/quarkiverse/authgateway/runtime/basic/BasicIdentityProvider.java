@@ -1,0 +1,109 @@
+package io.quarkiverse.authgateway.runtime.basic;
+
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.authgateway.GatewayUser;
+import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
+import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Verifies Basic credentials. The user lookup is reactive; the password hash runs on a worker thread
+ * ({@link AuthenticationRequestContext#runBlocking}); a recent successful verification is answered from the
+ * {@link VerificationCache} without hashing. An unknown user pays for a decoy hash of the same algorithm and cost, so
+ * the answer time does not reveal which user names exist, and both cases give the same answer.
+ */
+@Singleton
+public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    /** The {@code SecurityIdentity} attribute naming the scheme that proved the identity. */
+    public static final String SCHEME_ATTRIBUTE = "quarkus.auth-gateway.scheme";
+
+    private final UserDirectory directory;
+    private final VerificationCache cache;
+    private volatile String decoy;
+
+    public BasicIdentityProvider(UserDirectory directory, AuthGatewayRuntimeConfig config) {
+        this.directory = directory;
+        AuthGatewayRuntimeConfig.VerificationCache cacheConfig = config.basic().cache();
+        this.cache = cacheConfig.enabled()
+                ? new VerificationCache(cacheConfig.maxSize(),
+                        TimeUnit.MILLISECONDS.toNanos(cacheConfig.timeToLive().toMillis()))
+                : null;
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        String username = request.getUsername();
+        char[] password = request.getPassword().getPassword();
+        return directory.find(username).onItem().transformToUni(user -> {
+            if (user == null) {
+                return context.runBlocking(() -> {
+                    PasswordHashes.verify(password, decoy());
+                    throw failure("unknown user '" + printable(username) + "'");
+                });
+            }
+            if (cache != null && cache.contains(user, password)) {
+                return Uni.createFrom().item(identity(user));
+            }
+            return context.runBlocking(() -> {
+                if (!PasswordHashes.verify(password, user.passwordHash())) {
+                    throw failure("wrong password for user '" + printable(username) + "'");
+                }
+                if (cache != null) {
+                    cache.remember(user, password);
+                }
+                return identity(user);
+            });
+        });
+    }
+
+    private String decoy() {
+        String current = decoy;
+        if (current == null) {
+            String template = directory.decoyTemplate();
+            current = PasswordHashes.decoyLike(template != null ? template : DEFAULT_DECOY_TEMPLATE);
+            decoy = current;
+        }
+        return current;
+    }
+
+    /** The cost used for decoys when no user is configured: bcrypt, cost 10. */
+    private static final String DEFAULT_DECOY_TEMPLATE = "$2b$10$" + "a".repeat(53);
+
+    private static SecurityIdentity identity(GatewayUser user) {
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.username()))
+                .addAttribute(SCHEME_ATTRIBUTE, "basic");
+        builder.addRoles(user.roles());
+        return builder.build();
+    }
+
+    private static RuntimeException failure(String cause) {
+        return new GatewayFailure(FailureReason.INVALID_CREDENTIALS, cause).toException();
+    }
+
+    private static String printable(String value) {
+        StringBuilder result = new StringBuilder(Math.min(value.length(), 64));
+        for (int i = 0; i < value.length() && i < 64; i++) {
+            char c = value.charAt(i);
+            result.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return result.toString();
+    }
+}

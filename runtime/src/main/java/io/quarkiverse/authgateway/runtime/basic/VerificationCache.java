@@ -1,0 +1,91 @@
+package io.quarkiverse.authgateway.runtime.basic;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.quarkiverse.authgateway.GatewayUser;
+
+/**
+ * Remembers successful password verifications so that a slow hash is computed once per user and time-to-live, not
+ * once per request. Entries hold {@code HMAC-SHA256(startup key, password)}, never the password, and are bound to the
+ * stored hash they were verified against: a changed hash misses. Bounded; when full, an arbitrary entry makes room.
+ */
+final class VerificationCache {
+
+    private record Entry(String passwordHash, byte[] mac, long expiresAtNanos) {
+    }
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final int maxSize;
+    private final long timeToLiveNanos;
+    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs;
+
+    VerificationCache(int maxSize, long timeToLiveNanos) {
+        this.maxSize = maxSize;
+        this.timeToLiveNanos = timeToLiveNanos;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /**
+     * @return {@code true} when this user's current hash was verified recently with exactly this password
+     */
+    boolean contains(GatewayUser user, char[] password) {
+        Entry entry = entries.get(user.username());
+        if (entry == null) {
+            return false;
+        }
+        if (System.nanoTime() - entry.expiresAtNanos > 0 || !entry.passwordHash.equals(user.passwordHash())) {
+            entries.remove(user.username(), entry);
+            return false;
+        }
+        return MessageDigest.isEqual(entry.mac, mac(password));
+    }
+
+    void remember(GatewayUser user, char[] password) {
+        if (entries.size() >= maxSize && !entries.containsKey(user.username())) {
+            Iterator<String> names = entries.keySet().iterator();
+            if (names.hasNext()) {
+                entries.remove(names.next());
+            }
+        }
+        entries.put(user.username(), new Entry(user.passwordHash(), mac(password), System.nanoTime() + timeToLiveNanos));
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private byte[] mac(char[] password) {
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        Mac mac = macs.get();
+        mac.update(bytes);
+        if (bytes.hasArray()) {
+            Arrays.fill(bytes.array(), (byte) 0);
+        }
+        return mac.doFinal();
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+}

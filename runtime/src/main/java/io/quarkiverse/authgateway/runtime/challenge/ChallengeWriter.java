@@ -1,0 +1,69 @@
+package io.quarkiverse.authgateway.runtime.challenge;
+
+import java.util.List;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
+import io.quarkiverse.authgateway.runtime.policy.RouteTable;
+import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one place that decides how a refused request is answered (the failure taxonomy), whichever layer refused it:
+ * the authentication mechanism, the HTTP permission check, a Vert.x failure handler or a REST exception mapper.
+ * It also writes the one server-side log line that says precisely why.
+ */
+@Singleton
+public class ChallengeWriter {
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
+
+    private final RouteTable routes;
+
+    public ChallengeWriter(RouteTable routes) {
+        this.routes = routes;
+    }
+
+    /**
+     * @param context the refused request
+     * @param failure the exception that refused it, or {@code null} when only a challenge was asked for
+     * @return the answer to send
+     */
+    public GatewayAnswer answer(RoutingContext context, Throwable failure) {
+        RoutePolicy policy = routes.resolve(context);
+        GatewayFailure recorded = failureOf(context, failure, policy);
+        FailureReason reason = recorded.reason();
+        List<String> challenges = reason.status() == 401 ? policy.challenges() : List.of();
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Refused %s %s with %d %s (policy '%s'): %s", context.request().method(),
+                    context.normalizedPath(), reason.status(), reason.code(), policy.name(), recorded.cause());
+        }
+        return new GatewayAnswer(reason.status(), challenges, reason.problemBody());
+    }
+
+    private static GatewayFailure failureOf(RoutingContext context, Throwable failure, RoutePolicy policy) {
+        if (policy.malformedPath()) {
+            return new GatewayFailure(FailureReason.MALFORMED_REQUEST,
+                    "the request path contains an encoded separator, percent sign, control character or backslash");
+        }
+        GatewayFailure recorded = GatewayFailure.carriedBy(failure);
+        if (recorded == null) {
+            recorded = GatewayFailure.recordedOn(context);
+        }
+        if (recorded != null) {
+            return recorded;
+        }
+        if (failure instanceof ForbiddenException) {
+            return new GatewayFailure(FailureReason.FORBIDDEN, "policy '" + policy.name() + "' does not admit the caller");
+        }
+        if (context.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+            return new GatewayFailure(FailureReason.INVALID_CREDENTIALS, "the credentials were rejected");
+        }
+        return new GatewayFailure(FailureReason.MISSING_CREDENTIALS,
+                "no credentials; policy '" + policy.name() + "' requires authentication");
+    }
+}

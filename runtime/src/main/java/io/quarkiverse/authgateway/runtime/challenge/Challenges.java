@@ -1,0 +1,61 @@
+package io.quarkiverse.authgateway.runtime.challenge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.quarkiverse.authgateway.runtime.policy.Scheme;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Formats the challenge of each scheme for one realm, once, at startup.
+ */
+public final class Challenges {
+
+    private final String basic;
+
+    private Challenges(String quotedRealm) {
+        // RFC 7617 section 2.1: the charset parameter tells the client to encode user-id and password as UTF-8
+        this.basic = "Basic realm=" + quotedRealm + ", charset=\"UTF-8\"";
+    }
+
+    /**
+     * @param realm the configured realm
+     * @return the challenges of that realm
+     * @throws ConfigurationException when the realm cannot be sent as an HTTP quoted-string
+     */
+    public static Challenges forRealm(String realm) {
+        return new Challenges(quotedString(realm));
+    }
+
+    /**
+     * @param schemes the accepted schemes, in the order to announce them
+     * @return one challenge value per scheme, without an error code
+     */
+    public List<String> withoutError(List<Scheme> schemes) {
+        List<String> values = new ArrayList<>(schemes.size());
+        for (Scheme scheme : schemes) {
+            values.add(switch (scheme) {
+                case BASIC -> basic;
+            });
+        }
+        return List.copyOf(values);
+    }
+
+    static String quotedString(String value) {
+        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+                throw new ConfigurationException("The realm '" + value + "' contains a character that cannot be sent in "
+                        + "an HTTP header (control or non-Latin-1 character): choose a plain ASCII realm",
+                        Set.of("quarkus.auth-gateway.realm"));
+            }
+            if (c == '"' || c == '\\') {
+                quoted.append('\\');
+            }
+            quoted.append(c);
+        }
+        return quoted.append('"').toString();
+    }
+}

@@ -1,0 +1,64 @@
+package io.quarkiverse.authgateway.runtime.challenge;
+
+/**
+ * Every way a request can be refused, with the answer it gets. The {@code code} values are a stable, documented
+ * contract: clients may branch on them. Titles and details are constants: nothing from the request, the credentials
+ * or a verifier's message ever reaches a response.
+ */
+public enum FailureReason {
+
+    MISSING_CREDENTIALS(401, "missing_credentials", "Authentication is required to access this resource."), SCHEME_NOT_ACCEPTED(
+            401, "scheme_not_accepted",
+            "This resource does not accept the authentication scheme that was sent; WWW-Authenticate lists the accepted schemes."), MALFORMED_CREDENTIALS(
+                    401, "malformed_credentials",
+                    "The Authorization header is not well-formed for its scheme."), INVALID_CREDENTIALS(401,
+                            "invalid_credentials", "The user name or password is not correct."), MALFORMED_REQUEST(400,
+                                    "malformed_request",
+                                    "The request is ambiguous: it carries more than one Authorization header or an ambiguously encoded path."), FORBIDDEN(
+                                            403, "forbidden",
+                                            "The authenticated caller is not allowed to access this resource.");
+
+    private final int status;
+    private final String code;
+    private final String detail;
+    private final String problemBody;
+
+    FailureReason(int status, String code, String detail) {
+        this.status = status;
+        this.code = code;
+        this.detail = detail;
+        this.problemBody = "{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status
+                + ",\"code\":\"" + code + "\",\"detail\":\"" + detail + "\"}";
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            default -> throw new IllegalArgumentException("No title for status " + status);
+        };
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /**
+     * @return the stable reason code sent in the problem body
+     */
+    public String code() {
+        return code;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    /**
+     * @return the complete {@code application/problem+json} body (RFC 9457)
+     */
+    public String problemBody() {
+        return problemBody;
+    }
+}

@@ -1,0 +1,53 @@
+package io.quarkiverse.authgateway.runtime.challenge;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * A complete refusal: status, one {@code WWW-Authenticate} field line per challenge, and the problem body. It is
+ * written the same way whichever layer refused the request.
+ *
+ * @param status the HTTP status
+ * @param challenges the challenge values, each sent as its own field line
+ * @param body the {@code application/problem+json} body
+ */
+public record GatewayAnswer(int status, List<String> challenges, String body) {
+
+    /** The challenge header, RFC 9110 section 11.6.1. */
+    public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String NO_STORE = "no-store";
+
+    /**
+     * Writes the answer to a Vert.x response and ends it.
+     *
+     * @param response the response, not yet ended
+     */
+    public void write(HttpServerResponse response) {
+        response.setStatusCode(status);
+        for (int i = 0; i < challenges.size(); i++) {
+            response.headers().add(WWW_AUTHENTICATE, challenges.get(i));
+        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
+        response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        response.end(body);
+    }
+
+    /**
+     * @return the answer as a JAX-RS response, for failures that surface inside a REST endpoint
+     */
+    public Response toResponse() {
+        Response.ResponseBuilder builder = Response.status(status);
+        for (int i = 0; i < challenges.size(); i++) {
+            builder.header(WWW_AUTHENTICATE, challenges.get(i));
+        }
+        return builder.header(HttpHeaders.CACHE_CONTROL.toString(), NO_STORE)
+                .type(PROBLEM_JSON)
+                .entity(body)
+                .build();
+    }
+}
