@@ -105,8 +105,8 @@ class AuthGatewayProcessor {
             BuildProducer<GatewayEndpointBuildItem> endpoints) {
         List<String> errors = new ArrayList<>();
         String restPath = ConfigProvider.getConfig().getOptionalValue("quarkus.rest.path", String.class).orElse("/");
-        List<GatewayEndpointBuildItem> found = new EndpointScanner(index.getIndex(), errors).scan(restPath,
-                rootPath::resolvePath);
+        List<GatewayEndpointBuildItem> found = new EndpointScanner(index.getIndex(), errors)
+                .scan(PathTemplates.join(rootPath.getRootPath(), restPath));
         if (!errors.isEmpty()) {
             throw PolicyCompiler.failure(errors, Set.of());
         }
@@ -117,7 +117,7 @@ class AuthGatewayProcessor {
     CompiledPolicyTableBuildItem compilePolicies(AuthGatewayBuildTimeConfig config, HttpRootPathBuildItem rootPath,
             List<GatewayEndpointBuildItem> endpoints, OutputTargetBuildItem output) {
         PolicyCompiler compiler = new PolicyCompiler(config, new ArrayList<>());
-        CompiledPolicyTableBuildItem table = compiler.compile(endpoints, rootPath::resolvePath);
+        CompiledPolicyTableBuildItem table = compiler.compile(endpoints, rootPath.getRootPath());
         if (!compiler.fellToDefault().isEmpty()) {
             LOG.warnf("Auth Gateway: %d endpoint(s) are covered by no route binding or annotation and fall to the "
                     + "default policy '%s':%n  %s%nBind them with @GatewayPolicy, @PublicRoute or "

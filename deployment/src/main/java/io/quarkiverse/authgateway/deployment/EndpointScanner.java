@@ -2,7 +2,6 @@ package io.quarkiverse.authgateway.deployment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
@@ -36,11 +35,10 @@ final class EndpointScanner {
     }
 
     /**
-     * @param restPath the configured Quarkus REST path ({@code quarkus.rest.path})
-     * @param resolve resolves a path relative to the HTTP root path
+     * @param basePath the HTTP root path joined with the Quarkus REST path ({@code quarkus.rest.path})
      * @return every endpoint, with the policy its annotations bind
      */
-    List<GatewayEndpointBuildItem> scan(String restPath, UnaryOperator<String> resolve) {
+    List<GatewayEndpointBuildItem> scan(String basePath) {
         checkAnnotationTargets(GATEWAY_POLICY, "@GatewayPolicy");
         checkAnnotationTargets(PUBLIC_ROUTE, "@PublicRoute");
         String applicationPath = "";
@@ -56,7 +54,7 @@ final class EndpointScanner {
             if (resource.isInterface()) {
                 continue;
             }
-            String classPath = PathTemplates.join(restPath, applicationPath, path.value().asString());
+            String classPath = PathTemplates.join(basePath, applicationPath, path.value().asString());
             for (MethodInfo method : resource.methods()) {
                 String httpMethod = httpMethod(method);
                 if (httpMethod == null) {
@@ -69,7 +67,7 @@ final class EndpointScanner {
                     binding = binding(resource);
                 }
                 endpoints.add(new GatewayEndpointBuildItem(name(method), httpMethod,
-                        resolve.apply(template.substring(1)), binding == null ? null : binding[0],
+                        template, binding == null ? null : binding[0],
                         binding == null ? null : binding[1]));
             }
         }

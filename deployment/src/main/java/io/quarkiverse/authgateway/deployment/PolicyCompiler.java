@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 import io.quarkiverse.authgateway.runtime.policy.Access;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
@@ -42,7 +41,7 @@ final class PolicyCompiler {
         this.errors = errors;
     }
 
-    CompiledPolicyTableBuildItem compile(List<GatewayEndpointBuildItem> endpoints, UnaryOperator<String> resolve) {
+    CompiledPolicyTableBuildItem compile(List<GatewayEndpointBuildItem> endpoints, String rootPath) {
         List<Scheme> enabled = new ArrayList<>();
         if (config.basic().enabled()) {
             enabled.add(Scheme.BASIC);
@@ -57,7 +56,7 @@ final class PolicyCompiler {
 
         Map<String, Binding> bindings = new LinkedHashMap<>();
         for (Map.Entry<String, AuthGatewayBuildTimeConfig.Route> route : config.route().entrySet()) {
-            addRoute(route.getKey(), route.getValue(), policies, bindings, resolve);
+            addRoute(route.getKey(), route.getValue(), policies, bindings, rootPath);
         }
         for (GatewayEndpointBuildItem endpoint : endpoints) {
             if (endpoint.getPolicy() == null) {
@@ -160,7 +159,7 @@ final class PolicyCompiler {
     }
 
     private void addRoute(String name, AuthGatewayBuildTimeConfig.Route route, Map<String, PolicyDefinition> policies,
-            Map<String, Binding> bindings, UnaryOperator<String> resolve) {
+            Map<String, Binding> bindings, String rootPath) {
         String property = PREFIX + "route." + name;
         if (!policies.containsKey(route.policy())) {
             error("Route '" + name + "' (" + route.paths() + ") names policy '" + route.policy() + "', which is not "
@@ -188,10 +187,7 @@ final class PolicyCompiler {
                         + "and has no '%', ';', '?', '\\' or '..'", property + ".paths");
                 continue;
             }
-            String pattern = PathTemplates.join(resolve.apply(trimmed.substring(1)));
-            if (trimmed.endsWith("/*") && !pattern.endsWith("*")) {
-                pattern = pattern + "/*";
-            }
+            String pattern = PathTemplates.join(rootPath, trimmed);
             for (String method : methods) {
                 add(bindings, new Binding(new RouteBinding(pattern, method, route.policy()), property, property));
             }

@@ -1,0 +1,37 @@
+package io.quarkiverse.authgateway.deployment.build;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.function.Consumer;
+
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Assertions on the build failures the policy compiler raises.
+ */
+final class BuildFailures {
+
+    private BuildFailures() {
+    }
+
+    /**
+     * @param fragments texts the message must contain (endpoint, property, annotation)
+     * @return an assertion for {@code QuarkusUnitTest#assertException}
+     */
+    static Consumer<Throwable> configurationErrorMentioning(String... fragments) {
+        return thrown -> {
+            Throwable cause = thrown;
+            while (cause != null && !(cause instanceof ConfigurationException)) {
+                cause = cause.getCause();
+            }
+            if (cause == null) {
+                fail("Expected a ConfigurationException, got " + thrown);
+            }
+            String message = cause.getMessage();
+            for (String fragment : fragments) {
+                assertTrue(message.contains(fragment), () -> "'" + fragment + "' missing from: " + message);
+            }
+        };
+    }
+}
