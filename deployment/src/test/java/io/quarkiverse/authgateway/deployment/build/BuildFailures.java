@@ -34,4 +34,19 @@ final class BuildFailures {
             }
         };
     }
+
+    /**
+     * @param secrets texts that must not appear in the message
+     * @return an assertion for {@code QuarkusUnitTest#assertException}
+     */
+    static Consumer<Throwable> configurationErrorNotMentioning(String... secrets) {
+        return thrown -> {
+            for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+                String message = String.valueOf(cause.getMessage());
+                for (String secret : secrets) {
+                    assertTrue(!message.contains(secret), () -> "'" + secret + "' leaked into: " + message);
+                }
+            }
+        };
+    }
 }
