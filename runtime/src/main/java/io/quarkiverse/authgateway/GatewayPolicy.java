@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * {@link PublicRoute} on the same element, fails the build.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface GatewayPolicy {
 
     /**

@@ -13,6 +13,6 @@ import java.lang.annotation.Target;
  * Combining it with {@link GatewayPolicy} on the same element fails the build.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface PublicRoute {
 }

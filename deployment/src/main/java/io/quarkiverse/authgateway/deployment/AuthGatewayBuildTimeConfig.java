@@ -48,6 +48,12 @@ public interface AuthGatewayBuildTimeConfig {
     BasicScheme basic();
 
     /**
+     * Bearer tokens.
+     */
+    @ConfigDocSection
+    BearerScheme bearer();
+
+    /**
      * Named policies. The names {@code permit}, {@code deny} and {@code authenticated} are built in and cannot be
      * redeclared.
      */
@@ -78,6 +84,19 @@ public interface AuthGatewayBuildTimeConfig {
     }
 
     /**
+     * Bearer tokens at build time.
+     */
+    interface BearerScheme {
+
+        /**
+         * Whether the Bearer scheme is available to policies. Defaults to {@code true} when any local issuer
+         * ({@code quarkus.auth-gateway.jwt.*}) is configured at build time, {@code false} otherwise, so that
+         * applications without tokens do not announce a Bearer challenge.
+         */
+        Optional<Boolean> enabled();
+    }
+
+    /**
      * A named policy.
      */
     interface Policy {
@@ -94,6 +113,20 @@ public interface AuthGatewayBuildTimeConfig {
          * caller. An authenticated caller without any of them gets 403.
          */
         Optional<List<String>> rolesAllowed();
+
+        /**
+         * Token scopes the caller must hold, all of them (from the {@code scope} or {@code scp} claim). A caller
+         * without them gets 403 with {@code error="insufficient_scope"} and the required scopes. Requires the policy
+         * to accept {@code bearer}.
+         */
+        Optional<List<String>> scopes();
+
+        /**
+         * Token claims the caller must carry, by claim name: the claim must equal the value or, for an array claim,
+         * contain it. Requires the policy to accept {@code bearer}.
+         */
+        @ConfigDocMapKey("claim")
+        Map<String, String> claims();
     }
 
     /**

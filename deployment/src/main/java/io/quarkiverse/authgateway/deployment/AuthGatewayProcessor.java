@@ -21,6 +21,8 @@ import io.quarkiverse.authgateway.runtime.AuthGatewayRecorder;
 import io.quarkiverse.authgateway.runtime.GatewaySecurityPolicy;
 import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
 import io.quarkiverse.authgateway.runtime.basic.UserDirectory;
+import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
+import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
 import io.quarkiverse.authgateway.runtime.challenge.ChallengeWriter;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayFailureHandler;
 import io.quarkiverse.authgateway.runtime.challenge.GatewaySecurityExceptionMapper;
@@ -81,7 +83,7 @@ class AuthGatewayProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(AuthGatewayMechanism.class, GatewaySecurityPolicy.class, ChallengeWriter.class,
                         GatewayFailureHandler.class, GatewaySecurityExceptionMapper.class, BasicIdentityProvider.class,
-                        UserDirectory.class)
+                        UserDirectory.class, BearerIdentityProvider.class, JwtIssuers.class)
                 .setUnremovable()
                 .build();
     }
@@ -117,7 +119,7 @@ class AuthGatewayProcessor {
     CompiledPolicyTableBuildItem compilePolicies(AuthGatewayBuildTimeConfig config, HttpRootPathBuildItem rootPath,
             List<GatewayEndpointBuildItem> endpoints, OutputTargetBuildItem output) {
         PolicyCompiler compiler = new PolicyCompiler(config, new ArrayList<>());
-        CompiledPolicyTableBuildItem table = compiler.compile(endpoints, rootPath.getRootPath());
+        CompiledPolicyTableBuildItem table = compiler.compile(endpoints, rootPath.getRootPath(), localIssuersConfigured());
         if (!compiler.fellToDefault().isEmpty()) {
             LOG.warnf("Auth Gateway: %d endpoint(s) are covered by no route binding or annotation and fall to the "
                     + "default policy '%s':%n  %s%nBind them with @GatewayPolicy, @PublicRoute or "
@@ -131,6 +133,15 @@ class AuthGatewayProcessor {
             throw new UncheckedIOException("Cannot write the Auth Gateway policy report to " + report, e);
         }
         return table;
+    }
+
+    private static boolean localIssuersConfigured() {
+        for (String name : ConfigProvider.getConfig().getPropertyNames()) {
+            if (name.startsWith("quarkus.auth-gateway.jwt.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @BuildStep

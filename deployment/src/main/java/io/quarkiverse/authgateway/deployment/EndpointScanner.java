@@ -117,11 +117,11 @@ final class EndpointScanner {
                 ? name(target.asMethod())
                 : target.asClass().name().toString();
         if (policy != null) {
-            return new String[]{policy.value().asString(), "@GatewayPolicy(\"" + policy.value().asString() + "\") on "
-                    + where};
+            return new String[]{ policy.value().asString(), "@GatewayPolicy(\"" + policy.value().asString() + "\") on "
+                    + where };
         }
         if (publicRoute != null) {
-            return new String[]{PolicyDefinition.PERMIT, "@PublicRoute on " + where};
+            return new String[]{ PolicyDefinition.PERMIT, "@PublicRoute on " + where };
         }
         return null;
     }

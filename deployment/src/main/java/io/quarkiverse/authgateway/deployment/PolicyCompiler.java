@@ -41,8 +41,17 @@ final class PolicyCompiler {
         this.errors = errors;
     }
 
-    CompiledPolicyTableBuildItem compile(List<GatewayEndpointBuildItem> endpoints, String rootPath) {
+    /**
+     * @param endpoints the scanned REST endpoints
+     * @param rootPath the HTTP root path
+     * @param localIssuersConfigured whether any {@code quarkus.auth-gateway.jwt.*} property is set
+     */
+    CompiledPolicyTableBuildItem compile(List<GatewayEndpointBuildItem> endpoints, String rootPath,
+            boolean localIssuersConfigured) {
         List<Scheme> enabled = new ArrayList<>();
+        if (config.bearer().enabled().orElse(localIssuersConfigured)) {
+            enabled.add(Scheme.BEARER);
+        }
         if (config.basic().enabled()) {
             enabled.add(Scheme.BASIC);
         }
@@ -119,10 +128,10 @@ final class PolicyCompiler {
 
     private Map<String, PolicyDefinition> policies(List<Scheme> enabled) {
         Map<String, PolicyDefinition> policies = new LinkedHashMap<>();
-        policies.put(PolicyDefinition.PERMIT, new PolicyDefinition(PolicyDefinition.PERMIT, Access.PERMIT, enabled, List.of()));
-        policies.put(PolicyDefinition.DENY, new PolicyDefinition(PolicyDefinition.DENY, Access.DENY, enabled, List.of()));
+        policies.put(PolicyDefinition.PERMIT, PolicyDefinition.of(PolicyDefinition.PERMIT, Access.PERMIT, enabled, List.of()));
+        policies.put(PolicyDefinition.DENY, PolicyDefinition.of(PolicyDefinition.DENY, Access.DENY, enabled, List.of()));
         policies.put(PolicyDefinition.AUTHENTICATED,
-                new PolicyDefinition(PolicyDefinition.AUTHENTICATED, Access.AUTHENTICATED, enabled, List.of()));
+                PolicyDefinition.of(PolicyDefinition.AUTHENTICATED, Access.AUTHENTICATED, enabled, List.of()));
         for (Map.Entry<String, AuthGatewayBuildTimeConfig.Policy> entry : config.policy().entrySet()) {
             String name = entry.getKey();
             String property = PREFIX + "policy." + name;
@@ -134,7 +143,7 @@ final class PolicyCompiler {
             for (String schemeName : entry.getValue().schemes().orElse(List.of())) {
                 Scheme scheme = Scheme.fromConfigName(schemeName);
                 if (scheme == null) {
-                    error(property + ".schemes lists '" + schemeName + "', which is not a scheme: use basic",
+                    error(property + ".schemes lists '" + schemeName + "', which is not a scheme: use basic or bearer",
                             property + ".schemes");
                 } else if (!enabled.contains(scheme)) {
                     error("Policy '" + name + "' accepts scheme " + scheme.configName() + ", which is not enabled: set "
@@ -152,8 +161,15 @@ final class PolicyCompiler {
                         + property + ".schemes or enable a scheme", property + ".schemes");
             }
             List<String> roles = entry.getValue().rolesAllowed().orElse(List.of());
+            List<String> scopes = entry.getValue().scopes().orElse(List.of());
+            Map<String, String> claims = entry.getValue().claims();
+            if ((!scopes.isEmpty() || !claims.isEmpty()) && !schemes.contains(Scheme.BEARER)) {
+                error("Policy '" + name + "' requires token scopes or claims but does not accept bearer: add bearer to "
+                        + property + ".schemes (and configure a quarkus.auth-gateway.jwt.* issuer)",
+                        property + ".schemes");
+            }
             policies.put(name, new PolicyDefinition(name, roles.isEmpty() ? Access.AUTHENTICATED : Access.ROLES, schemes,
-                    roles));
+                    roles, scopes, claims));
         }
         return policies;
     }

@@ -52,34 +52,34 @@ abstract class AbstractChallengeAnswersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/admin", "/vertx/hello", "/roles"})
+    @ValueSource(strings = { "/admin", "/vertx/hello", "/roles" })
     void missingCredentials(String path) {
         assertProblem(given().get(path).then(), 401, "missing_credentials")
                 .header("WWW-Authenticate", equalTo(BASIC_CHALLENGE));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/admin", "/vertx/hello", "/roles"})
+    @ValueSource(strings = { "/admin", "/vertx/hello", "/roles" })
     void wrongPassword(String path) {
         assertProblem(given().auth().preemptive().basic("alice", "not-it").get(path).then(), 401, "invalid_credentials")
                 .header("WWW-Authenticate", equalTo(BASIC_CHALLENGE));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/admin", "/vertx/hello", "/roles"})
+    @ValueSource(strings = { "/admin", "/vertx/hello", "/roles" })
     void forbidden(String path) {
         assertProblem(given().auth().preemptive().basic("bob", "bob-secret").get(path).then(), 403, "forbidden")
                 .header("WWW-Authenticate", nullValue());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/admin", "/vertx/hello", "/roles"})
+    @ValueSource(strings = { "/admin", "/vertx/hello", "/roles" })
     void allowed(String path) {
         given().auth().preemptive().basic("alice", "alice-secret").get(path).then().statusCode(200);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/admin", "/vertx/hello", "/roles"})
+    @ValueSource(strings = { "/admin", "/vertx/hello", "/roles" })
     void schemeNotAccepted(String path) {
         assertProblem(given().header("Authorization", "Bearer abc.def.ghi").get(path).then(), 401, "scheme_not_accepted")
                 .header("WWW-Authenticate", equalTo(BASIC_CHALLENGE));

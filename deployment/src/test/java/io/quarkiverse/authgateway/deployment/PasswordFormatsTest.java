@@ -37,7 +37,7 @@ class PasswordFormatsTest {
             "bcrypt $2y$, bob, bob-secret, false",
             "htpasswd bcrypt $2a$, carol, carol-secret, false",
             "argon2id, dave, dave-secret, false",
-            "pbkdf2-sha256, erin, erin-secret, false"})
+            "pbkdf2-sha256, erin, erin-secret, false" })
     void rightPasswordAuthenticatesAndWrongOneDoesNot(String format, String user, String password, boolean admin) {
         given().auth().preemptive().basic(user, password).get("/user").then().statusCode(200)
                 .body(equalTo("user " + user + " " + admin));

@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.authgateway.runtime.basic.BasicCredentials;
+import io.quarkiverse.authgateway.runtime.bearer.BearerTokens;
 import io.quarkiverse.authgateway.runtime.challenge.ChallengeWriter;
 import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
@@ -14,9 +15,11 @@ import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkiverse.authgateway.runtime.policy.Scheme;
 import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
@@ -39,7 +42,7 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
     static final int PRIORITY = 5000;
 
     private static final Set<Class<? extends AuthenticationRequest>> CREDENTIAL_TYPES = Set
-            .of(UsernamePasswordAuthenticationRequest.class);
+            .of(UsernamePasswordAuthenticationRequest.class, TokenAuthenticationRequest.class);
 
     private final RouteTable routes;
     private final ChallengeWriter writer;
@@ -56,6 +59,10 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
             return fail(context, FailureReason.MALFORMED_REQUEST, "ambiguously encoded request path");
         }
         List<String> values = context.request().headers().getAll(HttpHeaders.AUTHORIZATION);
+        if (policy.accepts(Scheme.BEARER) && hasTokenInQuery(context)) {
+            // RFC 6750 section 2.3 tokens in URIs end up in logs and histories: refused, never read
+            return fail(context, FailureReason.MALFORMED_REQUEST, "an access_token query parameter");
+        }
         if (values.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
@@ -75,12 +82,12 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
             return fail(context, FailureReason.SCHEME_NOT_ACCEPTED, "policy '" + policy.name() + "' does not accept "
                     + (scheme == null ? "the presented scheme" : "scheme " + scheme.headerName()));
         }
-        BasicCredentials credentials = BasicCredentials.parse(header, schemeLength);
-        if (credentials.error() != null) {
-            return fail(context, FailureReason.MALFORMED_CREDENTIALS, credentials.error());
+        AuthenticationRequest request = scheme == Scheme.BEARER
+                ? bearer(context, header, schemeLength)
+                : basic(context, header, schemeLength);
+        if (request == null) {
+            return Uni.createFrom().failure(GatewayFailure.recordedOn(context).toException());
         }
-        UsernamePasswordAuthenticationRequest request = new UsernamePasswordAuthenticationRequest(credentials.username(),
-                new PasswordCredential(credentials.password()));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request)
                 .onFailure().invoke(failure -> {
@@ -89,6 +96,31 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
                         carried.recordOn(context);
                     }
                 });
+    }
+
+    private static AuthenticationRequest basic(RoutingContext context, String header, int schemeLength) {
+        BasicCredentials credentials = BasicCredentials.parse(header, schemeLength);
+        if (credentials.error() != null) {
+            new GatewayFailure(FailureReason.MALFORMED_CREDENTIALS, credentials.error()).recordOn(context);
+            return null;
+        }
+        return new UsernamePasswordAuthenticationRequest(credentials.username(),
+                new PasswordCredential(credentials.password()));
+    }
+
+    private static AuthenticationRequest bearer(RoutingContext context, String header, int schemeLength) {
+        String token = BearerTokens.token(header, schemeLength);
+        String problem = token == null ? "the Bearer scheme carries no token" : BearerTokens.screen(token);
+        if (problem != null) {
+            new GatewayFailure(FailureReason.INVALID_TOKEN, problem).recordOn(context);
+            return null;
+        }
+        return new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
+    }
+
+    private static boolean hasTokenInQuery(RoutingContext context) {
+        String query = context.request().query();
+        return query != null && (query.startsWith("access_token=") || query.contains("&access_token="));
     }
 
     private static Uni<SecurityIdentity> fail(RoutingContext context, FailureReason reason, String cause) {
@@ -120,7 +152,8 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "basic"));
+        // one mechanism carries every scheme; the transport is the Authorization header whatever its scheme
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "gateway"));
     }
 
     @Override

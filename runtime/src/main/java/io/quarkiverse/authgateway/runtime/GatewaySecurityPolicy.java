@@ -1,11 +1,17 @@
 package io.quarkiverse.authgateway.runtime;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
 import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
+import io.quarkiverse.authgateway.runtime.policy.Access;
+import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -40,9 +46,7 @@ public class GatewaySecurityPolicy implements HttpSecurityPolicy {
         return switch (policy.access()) {
             case PERMIT -> PERMIT;
             case DENY -> identity.onItem().transform(caller -> deny(request, caller, policy));
-            case AUTHENTICATED -> identity.onItem()
-                    .transform(caller -> caller.isAnonymous() ? CheckResult.DENY : CheckResult.PERMIT);
-            case ROLES -> identity.onItem().transform(caller -> checkRoles(request, caller, policy));
+            case AUTHENTICATED, ROLES -> identity.onItem().transform(caller -> check(request, caller, policy));
         };
     }
 
@@ -54,18 +58,51 @@ public class GatewaySecurityPolicy implements HttpSecurityPolicy {
         return CheckResult.DENY;
     }
 
-    private static CheckResult checkRoles(RoutingContext request, SecurityIdentity caller, RoutePolicy policy) {
+    private static CheckResult check(RoutingContext request, SecurityIdentity caller, RoutePolicy policy) {
         if (caller.isAnonymous()) {
             return CheckResult.DENY;
         }
-        List<String> roles = policy.definition().getRoles();
-        for (int i = 0; i < roles.size(); i++) {
-            if (caller.hasRole(roles.get(i))) {
-                return CheckResult.PERMIT;
+        PolicyDefinition definition = policy.definition();
+        if (definition.getAccess() == Access.ROLES && !hasAnyRole(caller, definition.getRoles())) {
+            return refuse(request, FailureReason.FORBIDDEN, "'" + caller.getPrincipal().getName() + "' has none of the "
+                    + "roles " + definition.getRoles() + " that policy '" + policy.name() + "' requires");
+        }
+        if (!definition.getScopes().isEmpty()) {
+            Set<String> granted = caller.getAttribute(BearerIdentityProvider.SCOPES_ATTRIBUTE);
+            if (granted == null || !granted.containsAll(definition.getScopes())) {
+                return refuse(request, FailureReason.INSUFFICIENT_SCOPE, "'" + caller.getPrincipal().getName()
+                        + "' lacks some of the scopes " + definition.getScopes() + " that policy '" + policy.name()
+                        + "' requires");
             }
         }
-        new GatewayFailure(FailureReason.FORBIDDEN, "'" + caller.getPrincipal().getName() + "' has none of the roles "
-                + roles + " that policy '" + policy.name() + "' requires").recordOn(request);
+        for (Map.Entry<String, String> claim : definition.getClaims().entrySet()) {
+            Map<String, Object> claims = caller.getAttribute(BearerIdentityProvider.CLAIMS_ATTRIBUTE);
+            if (claims == null || !matches(claims.get(claim.getKey()), claim.getValue())) {
+                return refuse(request, FailureReason.FORBIDDEN, "'" + caller.getPrincipal().getName() + "' does not "
+                        + "have the claim value policy '" + policy.name() + "' requires for '" + claim.getKey() + "'");
+            }
+        }
+        return CheckResult.PERMIT;
+    }
+
+    private static boolean hasAnyRole(SecurityIdentity caller, List<String> roles) {
+        for (int i = 0; i < roles.size(); i++) {
+            if (caller.hasRole(roles.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(Object actual, String expected) {
+        if (actual instanceof Collection<?> values) {
+            return values.contains(expected);
+        }
+        return actual != null && expected.equals(String.valueOf(actual));
+    }
+
+    private static CheckResult refuse(RoutingContext request, FailureReason reason, String cause) {
+        new GatewayFailure(reason, cause).recordOn(request);
         return CheckResult.DENY;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkus.security.ForbiddenException;
@@ -23,9 +24,11 @@ public class ChallengeWriter {
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
 
     private final RouteTable routes;
+    private final Challenges challenges;
 
-    public ChallengeWriter(RouteTable routes) {
+    public ChallengeWriter(RouteTable routes, AuthGatewayRuntimeConfig config) {
         this.routes = routes;
+        this.challenges = Challenges.forRealm(config.realm());
     }
 
     /**
@@ -37,12 +40,13 @@ public class ChallengeWriter {
         RoutePolicy policy = routes.resolve(context);
         GatewayFailure recorded = failureOf(context, failure, policy);
         FailureReason reason = recorded.reason();
-        List<String> challenges = reason.status() == 401 ? policy.challenges() : List.of();
+        List<String> lines = challenges.forFailure(policy.definition().getSchemes(), reason,
+                policy.definition().getScopes());
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Refused %s %s with %d %s (policy '%s'): %s", context.request().method(),
                     context.normalizedPath(), reason.status(), reason.code(), policy.name(), recorded.cause());
         }
-        return new GatewayAnswer(reason.status(), challenges, reason.problemBody());
+        return new GatewayAnswer(reason.status(), lines, reason.problemBody());
     }
 
     private static GatewayFailure failureOf(RoutingContext context, Throwable failure, RoutePolicy policy) {

@@ -7,16 +7,18 @@ package io.quarkiverse.authgateway.runtime.challenge;
  */
 public enum FailureReason {
 
-    MISSING_CREDENTIALS(401, "missing_credentials", "Authentication is required to access this resource."), SCHEME_NOT_ACCEPTED(
-            401, "scheme_not_accepted",
-            "This resource does not accept the authentication scheme that was sent; WWW-Authenticate lists the accepted schemes."), MALFORMED_CREDENTIALS(
-                    401, "malformed_credentials",
-                    "The Authorization header is not well-formed for its scheme."), INVALID_CREDENTIALS(401,
-                            "invalid_credentials", "The user name or password is not correct."), MALFORMED_REQUEST(400,
-                                    "malformed_request",
-                                    "The request is ambiguous: it carries more than one Authorization header or an ambiguously encoded path."), FORBIDDEN(
-                                            403, "forbidden",
-                                            "The authenticated caller is not allowed to access this resource.");
+    MISSING_CREDENTIALS(401, "missing_credentials", "Authentication is required to access this resource."),
+    SCHEME_NOT_ACCEPTED(401, "scheme_not_accepted",
+            "This resource does not accept the authentication scheme that was sent; WWW-Authenticate lists the accepted schemes."),
+    MALFORMED_CREDENTIALS(401, "malformed_credentials", "The Authorization header is not well-formed for its scheme."),
+    INVALID_CREDENTIALS(401, "invalid_credentials", "The user name or password is not correct."),
+    INVALID_TOKEN(401, "invalid_token", "The access token is invalid."),
+    TOKEN_EXPIRED(401, "token_expired", "The access token expired."),
+    TOKEN_NOT_YET_VALID(401, "token_not_yet_valid", "The access token is not yet valid."),
+    MALFORMED_REQUEST(400, "malformed_request",
+            "The request is ambiguous: it carries more than one Authorization header or an ambiguously encoded path."),
+    INSUFFICIENT_SCOPE(403, "insufficient_scope", "The access token does not grant the scope this resource requires."),
+    FORBIDDEN(403, "forbidden", "The authenticated caller is not allowed to access this resource.");
 
     private final int status;
     private final String code;
@@ -49,6 +51,13 @@ public enum FailureReason {
      */
     public String code() {
         return code;
+    }
+
+    /**
+     * @return {@code true} for the failures RFC 6750 answers with {@code error="invalid_token"}
+     */
+    public boolean isTokenError() {
+        return this == INVALID_TOKEN || this == TOKEN_EXPIRED || this == TOKEN_NOT_YET_VALID;
     }
 
     public String detail() {

@@ -1,6 +1,7 @@
 package io.quarkiverse.authgateway.runtime.policy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.quarkus.runtime.annotations.RecordableConstructor;
@@ -21,13 +22,33 @@ public final class PolicyDefinition {
     private final Access access;
     private final List<Scheme> schemes;
     private final List<String> roles;
+    private final List<String> scopes;
+    private final Map<String, String> claims;
 
+    /**
+     * @param name the policy name
+     * @param access what the policy demands
+     * @param schemes the accepted schemes, in challenge order
+     * @param roles for {@link Access#ROLES}: the caller needs at least one
+     * @param scopes token scopes the caller needs, all of them
+     * @param claims token claims the caller needs, each with the value given (or containing it, for arrays)
+     */
     @RecordableConstructor
-    public PolicyDefinition(String name, Access access, List<Scheme> schemes, List<String> roles) {
+    public PolicyDefinition(String name, Access access, List<Scheme> schemes, List<String> roles, List<String> scopes,
+            Map<String, String> claims) {
         this.name = Objects.requireNonNull(name, "name");
         this.access = Objects.requireNonNull(access, "access");
         this.schemes = List.copyOf(schemes);
         this.roles = List.copyOf(roles);
+        this.scopes = List.copyOf(scopes);
+        this.claims = Map.copyOf(claims);
+    }
+
+    /**
+     * @return a policy without scope or claim conditions
+     */
+    public static PolicyDefinition of(String name, Access access, List<Scheme> schemes, List<String> roles) {
+        return new PolicyDefinition(name, access, schemes, roles, List.of(), Map.of());
     }
 
     public String getName() {
@@ -47,6 +68,21 @@ public final class PolicyDefinition {
 
     public List<String> getRoles() {
         return roles;
+    }
+
+    public List<String> getScopes() {
+        return scopes;
+    }
+
+    public Map<String, String> getClaims() {
+        return claims;
+    }
+
+    /**
+     * @return {@code true} when the caller must be authenticated
+     */
+    public boolean requiresAuthentication() {
+        return access != Access.PERMIT;
     }
 
     @Override

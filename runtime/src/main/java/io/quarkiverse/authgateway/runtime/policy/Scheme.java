@@ -7,6 +7,8 @@ import java.util.Locale;
  */
 public enum Scheme {
 
+    /** Bearer tokens, RFC 6750: JWTs from local issuers. */
+    BEARER("bearer", "Bearer"),
     /** HTTP Basic, RFC 7617. */
     BASIC("basic", "Basic");
 

@@ -45,7 +45,7 @@ class BasicCredentialsTest {
             "two tokens | Basic YWxpY2U6c2VjcmV0 extra | the Basic credentials are not a single base64 token",
             "bad padding | Basic YWxpY2U6c2VjcmV0=== | the Basic credentials are not a single base64 token",
             "truncated | Basic YWxpY2U6c2VjcmV0Z | the Basic credentials are not valid base64",
-            "no colon | Basic YWxpY2U= | the Basic credentials have no ':' between user-id and password"})
+            "no colon | Basic YWxpY2U= | the Basic credentials have no ':' between user-id and password" })
     void refusesMalformedValues(String name, String header, String error) {
         BasicCredentials credentials = parse(header);
         assertEquals(error, credentials.error());
@@ -55,7 +55,7 @@ class BasicCredentialsTest {
     @Test
     void refusesInvalidUtf8() {
         assertEquals("the Basic credentials are not valid UTF-8",
-                parse(basic(new byte[]{'a', (byte) 0xC3, ':', 'b'})).error());
+                parse(basic(new byte[]{ 'a', (byte) 0xC3, ':', 'b' })).error());
     }
 
     @Test

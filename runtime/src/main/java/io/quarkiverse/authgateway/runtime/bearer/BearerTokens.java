@@ -1,0 +1,59 @@
+package io.quarkiverse.authgateway.runtime.bearer;
+
+/**
+ * Screens a Bearer token before any library sees it: RFC 6750 {@code b64token} syntax, a size limit, and the shape of
+ * a signed JWT (three non-empty base64url parts). Empty, dots-only, two-part, encrypted (five-part) and oversized
+ * tokens never reach a parser.
+ */
+public final class BearerTokens {
+
+    /** Longest accepted token: well above real JWTs, well below the HTTP header limit. */
+    public static final int MAX_LENGTH = 8192;
+
+    private BearerTokens() {
+    }
+
+    /**
+     * @param header the whole {@code Authorization} value
+     * @param schemeLength the length of the {@code Bearer} token at its start
+     * @return the token, or {@code null} when the header carries none after the scheme
+     */
+    public static String token(String header, int schemeLength) {
+        int start = schemeLength;
+        while (start < header.length() && header.charAt(start) == ' ') {
+            start++;
+        }
+        return start == schemeLength || start == header.length() ? null : header.substring(start);
+    }
+
+    /**
+     * @param token a token from {@link #token}
+     * @return why the token cannot be a signed JWT (for the log), or {@code null} when it has the right shape
+     */
+    public static String screen(String token) {
+        if (token.length() > MAX_LENGTH) {
+            return "the token is longer than " + MAX_LENGTH + " characters";
+        }
+        int dots = 0;
+        int partLength = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                if (partLength == 0) {
+                    return "the token has an empty part";
+                }
+                dots++;
+                partLength = 0;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_') {
+                partLength++;
+            } else {
+                return "the token contains a character outside base64url";
+            }
+        }
+        if (dots != 2 || partLength == 0) {
+            return dots == 4 ? "encrypted tokens (JWE) are not accepted" : "the token is not a signed JWT (three parts)";
+        }
+        return null;
+    }
+}

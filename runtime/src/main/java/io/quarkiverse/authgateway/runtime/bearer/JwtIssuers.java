@@ -1,0 +1,161 @@
+package io.quarkiverse.authgateway.runtime.bearer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+
+import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+
+/**
+ * The configured local issuers, by {@code iss}. Built and validated at startup: a missing or doubled key source, an
+ * algorithm that does not fit the key, {@code none}, or a short HMAC secret stops the application with the property
+ * to fix. Remote key sets are fetched in the background right away.
+ */
+@Startup
+@Singleton
+public class JwtIssuers {
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
+    private static final String PREFIX = "quarkus.auth-gateway.jwt.";
+
+    private final Map<String, LocalIssuer> byIssuer;
+    private final HttpClient client;
+
+    public JwtIssuers(AuthGatewayRuntimeConfig config, Vertx vertx) {
+        Map<String, LocalIssuer> issuers = new HashMap<>();
+        HttpClient http = null;
+        for (Map.Entry<String, AuthGatewayRuntimeConfig.JwtIssuer> entry : config.jwt().entrySet()) {
+            String name = entry.getKey();
+            AuthGatewayRuntimeConfig.JwtIssuer issuer = entry.getValue();
+            String property = PREFIX + "\"" + name + "\"";
+            int sources = (issuer.publicKeyLocation().isPresent() ? 1 : 0) + (issuer.jwksUrl().isPresent() ? 1 : 0)
+                    + (issuer.secret().isPresent() ? 1 : 0);
+            if (sources != 1) {
+                throw new ConfigurationException("Issuer '" + name + "' needs exactly one key source: set one of "
+                        + property + ".public-key-location, .jwks-url or .secret", Set.of(property + ".public-key-location"));
+            }
+            IssuerKeys keys;
+            if (issuer.jwksUrl().isPresent()) {
+                if (http == null) {
+                    http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000));
+                }
+                keys = new RemoteJwks(http, issuer.jwksUrl().get(), name,
+                        TimeUnit.MILLISECONDS.toNanos(issuer.jwksRefreshCooldown().toMillis()));
+            } else if (issuer.secret().isPresent()) {
+                keys = new IssuerKeys.Fixed(KeyMaterial.fromSecret(issuer.secret().get(), property + ".secret"));
+            } else {
+                keys = new IssuerKeys.Fixed(KeyMaterial.fromLocation(issuer.publicKeyLocation().get(),
+                        property + ".public-key-location"));
+            }
+            List<String> algorithms = algorithms(name, property, issuer, keys);
+            LocalIssuer local = new LocalIssuer(name, issuer.issuer(), keys, algorithms, rules(issuer),
+                    issuer.principalClaim(), issuer.rolesClaim());
+            if (issuers.put(issuer.issuer(), local) != null) {
+                throw new ConfigurationException("Two issuers are configured with issuer '" + issuer.issuer() + "': "
+                        + "tokens are routed by iss, so each must be unique", Set.of(property + ".issuer"));
+            }
+            if (keys instanceof RemoteJwks remote) {
+                remote.refresh().subscribe().with(fetched -> {
+                });
+            }
+        }
+        this.byIssuer = Map.copyOf(issuers);
+        this.client = http;
+        LOG.debugf("Local JWT issuers: %s", byIssuer.keySet());
+    }
+
+    /**
+     * @param iss the {@code iss} claim of a not yet verified token
+     * @return the issuer configured for it, or {@code null}
+     */
+    LocalIssuer find(String iss) {
+        return iss == null ? null : byIssuer.get(iss);
+    }
+
+    boolean isEmpty() {
+        return byIssuer.isEmpty();
+    }
+
+    @PreDestroy
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private static JwtConsumerBuilder rules(AuthGatewayRuntimeConfig.JwtIssuer issuer) {
+        int skew = (int) issuer.clockSkew().toSeconds();
+        JwtConsumerBuilder builder = new JwtConsumerBuilder().setAllowedClockSkewInSeconds(skew);
+        if (issuer.audience().isPresent()) {
+            builder.setExpectedAudience(true, issuer.audience().get().toArray(String[]::new));
+        } else {
+            builder.setSkipDefaultAudienceValidation();
+        }
+        if (issuer.maxTokenAge().isPresent()) {
+            builder.setIssuedAtRestrictions(skew, (int) issuer.maxTokenAge().get().toSeconds() + skew);
+        }
+        List<String> required = issuer.requiredClaims().orElse(List.of());
+        if (required.contains("sub")) {
+            builder.setRequireSubject();
+        }
+        if (required.contains("jti")) {
+            builder.setRequireJwtId();
+        }
+        if (required.contains("iat")) {
+            builder.setRequireIssuedAt();
+        }
+        if (required.contains("nbf")) {
+            builder.setRequireNotBefore();
+        }
+        return builder;
+    }
+
+    private static List<String> algorithms(String name, String property, AuthGatewayRuntimeConfig.JwtIssuer issuer,
+            IssuerKeys keys) {
+        List<String> algorithms = new ArrayList<>();
+        if (issuer.algorithms().isPresent()) {
+            algorithms.addAll(issuer.algorithms().get());
+        } else if (keys.current().isEmpty()) {
+            algorithms.add("RS256");
+        } else {
+            for (JsonWebKey key : keys.current()) {
+                String algorithm = KeyMaterial.defaultAlgorithm(key);
+                if (!algorithms.contains(algorithm)) {
+                    algorithms.add(algorithm);
+                }
+            }
+        }
+        for (String algorithm : algorithms) {
+            if (algorithm.equalsIgnoreCase("none") || !algorithm.matches("(RS|PS|ES|HS)(256|384|512)|EdDSA")) {
+                throw new ConfigurationException("Issuer '" + name + "' allows algorithm '" + algorithm + "', which is not "
+                        + "a supported signature algorithm (RS, PS, ES, HS 256/384/512, EdDSA; never none)",
+                        Set.of(property + ".algorithms"));
+            }
+            boolean fitsSomeKey = keys.current().isEmpty();
+            for (JsonWebKey key : keys.current()) {
+                fitsSomeKey |= KeyMaterial.fits(algorithm, key);
+            }
+            if (!fitsSomeKey) {
+                throw new ConfigurationException("Issuer '" + name + "' allows algorithm " + algorithm + ", which fits "
+                        + "none of its keys: an algorithm must match the key type (RS/PS: RSA, ES256/384/512: EC "
+                        + "P-256/384/521, EdDSA: Ed25519, HS: secret)", Set.of(property + ".algorithms"));
+            }
+        }
+        return algorithms;
+    }
+}
