@@ -38,6 +38,7 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.LogCategoryBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.RuntimeInitializedPackageBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
@@ -153,6 +154,21 @@ class AuthGatewayProcessor {
                 .setRuntimeInit()
                 .supplier(recorder.routeTable(table.getPolicies(), table.getBindings(), table.getDefaultPolicy()))
                 .done();
+    }
+
+    @BuildStep
+    NativeImageResourceBuildItem classpathKeyFiles() {
+        // key and htpasswd files named with classpath: are read at run time: they must be in the native image
+        List<String> resources = new ArrayList<>();
+        for (String name : ConfigProvider.getConfig().getPropertyNames()) {
+            if (name.startsWith("quarkus.auth-gateway.") && (name.endsWith(".public-key-location")
+                    || name.equals("quarkus.auth-gateway.basic.htpasswd-file"))) {
+                ConfigProvider.getConfig().getOptionalValue(name, String.class)
+                        .filter(value -> value.startsWith("classpath:"))
+                        .ifPresent(value -> resources.add(value.substring("classpath:".length())));
+            }
+        }
+        return new NativeImageResourceBuildItem(resources);
     }
 
     @BuildStep

@@ -13,6 +13,9 @@ import java.util.List;
 final class Answers {
 
     static final String BASIC_CHALLENGE = "Basic realm=\"demo\", charset=\"UTF-8\"";
+    static final String BEARER_CHALLENGE = "Bearer realm=\"demo\"";
+    /** The challenges of routes whose policy accepts every enabled scheme (Bearer first, then Basic). */
+    static final String[] EVERY_SCHEME = { BEARER_CHALLENGE, BASIC_CHALLENGE };
 
     private Answers() {
     }

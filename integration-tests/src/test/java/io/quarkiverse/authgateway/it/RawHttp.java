@@ -82,7 +82,7 @@ final class RawHttp {
             int colon = lines[i].indexOf(':');
             String name = lines[i].substring(0, colon).trim();
             String value = lines[i].substring(colon + 1).trim();
-            headers.add(new String[]{name, value});
+            headers.add(new String[]{ name, value });
             chunked |= name.equalsIgnoreCase("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked");
         }
         String body = text.substring(end + 4);

@@ -30,6 +30,7 @@ class TestSecurityTest {
 
     @Test
     void withoutTestSecurityTheChallengeIsBack() {
-        given().get("/api/me").then().statusCode(401).header("WWW-Authenticate", equalTo(Answers.BASIC_CHALLENGE));
+        given().get("/api/admin/stats").then().statusCode(401)
+                .header("WWW-Authenticate", equalTo(Answers.BASIC_CHALLENGE));
     }
 }

@@ -1,0 +1,24 @@
+package io.quarkiverse.authgateway.it;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkiverse.authgateway.GatewayPolicy;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/orders")
+@GatewayPolicy("orders")
+@Produces(MediaType.TEXT_PLAIN)
+public class OrdersResource {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    public String list() {
+        return "orders of " + identity.getPrincipal().getName();
+    }
+}
