@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.authgateway.runtime.basic.BasicCredentials;
 import io.quarkiverse.authgateway.runtime.bearer.BearerTokens;
+import io.quarkiverse.authgateway.runtime.bearer.LocalTokenRequest;
 import io.quarkiverse.authgateway.runtime.challenge.ChallengeWriter;
 import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
@@ -15,11 +16,9 @@ import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkiverse.authgateway.runtime.policy.Scheme;
 import io.quarkus.security.credential.PasswordCredential;
-import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
@@ -42,7 +41,7 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
     static final int PRIORITY = 5000;
 
     private static final Set<Class<? extends AuthenticationRequest>> CREDENTIAL_TYPES = Set
-            .of(UsernamePasswordAuthenticationRequest.class, TokenAuthenticationRequest.class);
+            .of(UsernamePasswordAuthenticationRequest.class, LocalTokenRequest.class);
 
     private final RouteTable routes;
     private final ChallengeWriter writer;
@@ -115,7 +114,7 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
             new GatewayFailure(FailureReason.INVALID_TOKEN, problem).recordOn(context);
             return null;
         }
-        return new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
+        return new LocalTokenRequest(token);
     }
 
     private static boolean hasTokenInQuery(RoutingContext context) {

@@ -34,8 +34,6 @@ class BearerTokenTest {
 
     static final String CONFIG = """
             quarkus.auth-gateway.realm=test
-            quarkus.log.category."io.quarkiverse.authgateway".level=DEBUG
-            quarkus.log.category."io.quarkiverse.authgateway".min-level=DEBUG
             quarkus.auth-gateway.jwt.internal.issuer=https://auth.internal.test
             quarkus.auth-gateway.jwt.internal.public-key-location=classpath:internal.pem
             quarkus.auth-gateway.jwt.internal.audience=orders

@@ -20,7 +20,6 @@ import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +31,7 @@ import io.smallrye.mutiny.Uni;
  * block.
  */
 @Singleton
-public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class BearerIdentityProvider implements IdentityProvider<LocalTokenRequest> {
 
     /** The {@code SecurityIdentity} attribute with the configured name of the issuer that verified the token. */
     public static final String ISSUER_ATTRIBUTE = "quarkus.auth-gateway.issuer";
@@ -57,12 +56,12 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public Class<LocalTokenRequest> getRequestType() {
+        return LocalTokenRequest.class;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(LocalTokenRequest request, AuthenticationRequestContext context) {
         String token = request.getToken().getToken();
         String cacheKey = null;
         if (cache != null) {
@@ -97,7 +96,7 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
         });
     }
 
-    private static SecurityIdentity identity(LocalIssuer issuer, JwtClaims claims, TokenAuthenticationRequest request) {
+    private static SecurityIdentity identity(LocalIssuer issuer, JwtClaims claims, LocalTokenRequest request) {
         Object principal = claims.getClaimValue(issuer.principalClaim());
         if (!(principal instanceof String name) || name.isEmpty()) {
             throw new GatewayFailure(FailureReason.INVALID_TOKEN, "token of issuer '" + issuer.name() + "' has no '"

@@ -1,0 +1,58 @@
+package io.quarkiverse.authgateway.runtime.bearer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+
+class TokenCacheTest {
+
+    private static final SecurityIdentity ALICE = QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal("alice")).build();
+
+    private final TokenCache cache = new TokenCache(3, 60_000);
+
+    @Test
+    void keyIsAHashOfTheWholeToken() {
+        String key = cache.key("header.payload.signature");
+        assertEquals(43, key.length());
+        assertNotEquals(key, cache.key("header.payload.signaturf"));
+        assertEquals(key, cache.key("header.payload.signature"));
+    }
+
+    @Test
+    void servesUntilTheTokenExpires() {
+        cache.put("k", ALICE, 1_000, 0);
+        assertSame(ALICE, cache.get("k", 999));
+        assertNull(cache.get("k", 1_000));
+        // the expired entry is gone, not only skipped
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void neverOutlivesItsTimeToLive() {
+        cache.put("k", ALICE, 10_000_000, 0);
+        assertSame(ALICE, cache.get("k", 59_999));
+        assertNull(cache.get("k", 60_000));
+    }
+
+    @Test
+    void alreadyExpiredTokensAreNotCached() {
+        cache.put("k", ALICE, 100, 100);
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void staysWithinItsBound() {
+        for (int i = 0; i < 10; i++) {
+            cache.put("k" + i, ALICE, 1_000, 0);
+        }
+        assertEquals(3, cache.size());
+    }
+}
