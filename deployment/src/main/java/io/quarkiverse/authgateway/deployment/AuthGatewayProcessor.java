@@ -30,6 +30,9 @@ import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
@@ -87,6 +90,16 @@ class AuthGatewayProcessor {
                         UserDirectory.class, BearerIdentityProvider.class, JwtIssuers.class)
                 .setUnremovable()
                 .build();
+    }
+
+    @BuildStep
+    void refusalMetrics(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.METRICS)
+                && QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry")) {
+            // by name: Micrometer classes are only on the class path of applications that use it
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(
+                    "io.quarkiverse.authgateway.runtime.metrics.MicrometerRefusalListener"));
+        }
     }
 
     @BuildStep

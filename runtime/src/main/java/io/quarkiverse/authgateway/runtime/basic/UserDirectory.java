@@ -2,12 +2,8 @@ package io.quarkiverse.authgateway.runtime.basic;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.authgateway.GatewayUser;
 import io.quarkiverse.authgateway.GatewayUserStore;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.ConfigFiles;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.mutiny.Uni;
@@ -124,7 +121,8 @@ public class UserDirectory {
     }
 
     private static void readHtpasswd(String location, Map<String, String> hashes) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(location), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(ConfigFiles.open(location), StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
@@ -154,17 +152,5 @@ public class UserDirectory {
             throw new ConfigurationException("Cannot read htpasswd file '" + location + "': " + e.getMessage(),
                     Set.of(HTPASSWD));
         }
-    }
-
-    private static InputStream open(String location) throws IOException {
-        if (location.startsWith("classpath:")) {
-            String resource = location.substring("classpath:".length());
-            InputStream stream = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
-            if (stream == null) {
-                throw new NoSuchFileException(resource);
-            }
-            return stream;
-        }
-        return Files.newInputStream(Path.of(location));
     }
 }

@@ -3,9 +3,6 @@ package io.quarkiverse.authgateway.runtime.bearer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.List;
@@ -22,6 +19,7 @@ import org.jose4j.keys.HmacKey;
 import org.jose4j.keys.RsaKeyUtil;
 import org.jose4j.lang.JoseException;
 
+import io.quarkiverse.authgateway.runtime.ConfigFiles;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
@@ -36,7 +34,7 @@ final class KeyMaterial {
 
     static List<JsonWebKey> fromLocation(String location, String property) {
         String text;
-        try (InputStream in = open(location)) {
+        try (InputStream in = ConfigFiles.open(location)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new ConfigurationException("Cannot read the key at '" + location + "' (" + property + "): "
@@ -123,17 +121,5 @@ final class KeyMaterial {
             case "oct" -> algorithm.startsWith("HS");
             default -> false;
         };
-    }
-
-    private static InputStream open(String location) throws IOException {
-        if (location.startsWith("classpath:")) {
-            String resource = location.substring("classpath:".length());
-            InputStream stream = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
-            if (stream == null) {
-                throw new NoSuchFileException(resource);
-            }
-            return stream;
-        }
-        return Files.newInputStream(Path.of(location));
     }
 }

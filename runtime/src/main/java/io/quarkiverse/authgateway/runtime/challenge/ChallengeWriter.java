@@ -2,6 +2,7 @@ package io.quarkiverse.authgateway.runtime.challenge;
 
 import java.util.List;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -16,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The one place that decides how a refused request is answered (the failure taxonomy), whichever layer refused it:
  * the authentication mechanism, the HTTP permission check, a Vert.x failure handler or a REST exception mapper.
- * It also writes the one server-side log line that says precisely why.
+ * It also writes the one server-side log line that says precisely why, and tells the {@link RefusalListener} (metrics).
  */
 @Singleton
 public class ChallengeWriter {
@@ -25,10 +26,12 @@ public class ChallengeWriter {
 
     private final RouteTable routes;
     private final Challenges challenges;
+    private final RefusalListener listener;
 
-    public ChallengeWriter(RouteTable routes, AuthGatewayRuntimeConfig config) {
+    public ChallengeWriter(RouteTable routes, AuthGatewayRuntimeConfig config, Instance<RefusalListener> listener) {
         this.routes = routes;
         this.challenges = Challenges.forRealm(config.realm());
+        this.listener = listener.isResolvable() ? listener.get() : null;
     }
 
     /**
@@ -45,6 +48,9 @@ public class ChallengeWriter {
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Refused %s %s with %d %s (policy '%s'): %s", context.request().method(),
                     context.normalizedPath(), reason.status(), reason.code(), policy.name(), recorded.cause());
+        }
+        if (listener != null) {
+            listener.refused(reason, policy.name());
         }
         return new GatewayAnswer(reason.status(), lines, reason.problemBody());
     }
