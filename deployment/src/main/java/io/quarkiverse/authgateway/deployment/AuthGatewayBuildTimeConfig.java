@@ -90,8 +90,9 @@ public interface AuthGatewayBuildTimeConfig {
 
         /**
          * Whether the Bearer scheme is available to policies. Defaults to {@code true} when any local issuer
-         * ({@code quarkus.auth-gateway.jwt.*}) is configured at build time, {@code false} otherwise, so that
-         * applications without tokens do not announce a Bearer challenge.
+         * ({@code quarkus.auth-gateway.jwt.*}) or OIDC provider ({@code quarkus.auth-gateway.oidc.*}) is configured at
+         * build time, {@code false} otherwise, so that applications without tokens do not announce a Bearer
+         * challenge.
          */
         Optional<Boolean> enabled();
     }

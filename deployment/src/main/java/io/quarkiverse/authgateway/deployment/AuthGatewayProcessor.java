@@ -41,6 +41,7 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.LogCategoryBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.RuntimeInitializedPackageBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
@@ -103,6 +104,20 @@ class AuthGatewayProcessor {
     }
 
     @BuildStep
+    void oidcProviders(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
+        if (!capabilities.isPresent(Capability.OIDC)) {
+            return;
+        }
+        // by name: quarkus-oidc classes are only on the class path of applications that use it
+        beans.produce(AdditionalBeanBuildItem.unremovableOf("io.quarkiverse.authgateway.runtime.oidc.OidcIssuers"));
+        if (ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.auth-server-url", String.class).isEmpty()) {
+            // the gateway selects named tenants itself: without a default tenant, none is required to start
+            defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.oidc.tenant-enabled", "false"));
+        }
+    }
+
+    @BuildStep
     UnremovableBeanBuildItem userStores() {
         return UnremovableBeanBuildItem.beanTypes(GatewayUserStore.class);
     }
@@ -133,7 +148,7 @@ class AuthGatewayProcessor {
     CompiledPolicyTableBuildItem compilePolicies(AuthGatewayBuildTimeConfig config, HttpRootPathBuildItem rootPath,
             List<GatewayEndpointBuildItem> endpoints, OutputTargetBuildItem output) {
         PolicyCompiler compiler = new PolicyCompiler(config, new ArrayList<>());
-        CompiledPolicyTableBuildItem table = compiler.compile(endpoints, rootPath.getRootPath(), localIssuersConfigured());
+        CompiledPolicyTableBuildItem table = compiler.compile(endpoints, rootPath.getRootPath(), tokenIssuersConfigured());
         if (!compiler.fellToDefault().isEmpty()) {
             LOG.warnf("Auth Gateway: %d endpoint(s) are covered by no route binding or annotation and fall to the "
                     + "default policy '%s':%n  %s%nBind them with @GatewayPolicy, @PublicRoute or "
@@ -149,9 +164,9 @@ class AuthGatewayProcessor {
         return table;
     }
 
-    private static boolean localIssuersConfigured() {
+    private static boolean tokenIssuersConfigured() {
         for (String name : ConfigProvider.getConfig().getPropertyNames()) {
-            if (name.startsWith("quarkus.auth-gateway.jwt.")) {
+            if (name.startsWith("quarkus.auth-gateway.jwt.") || name.startsWith("quarkus.auth-gateway.oidc.")) {
                 return true;
             }
         }

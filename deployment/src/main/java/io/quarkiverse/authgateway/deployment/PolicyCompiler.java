@@ -44,12 +44,12 @@ final class PolicyCompiler {
     /**
      * @param endpoints the scanned REST endpoints
      * @param rootPath the HTTP root path
-     * @param localIssuersConfigured whether any {@code quarkus.auth-gateway.jwt.*} property is set
+     * @param tokenIssuersConfigured whether any {@code quarkus.auth-gateway.jwt.*} or {@code quarkus.auth-gateway.oidc.*} property is set
      */
     CompiledPolicyTableBuildItem compile(List<GatewayEndpointBuildItem> endpoints, String rootPath,
-            boolean localIssuersConfigured) {
+            boolean tokenIssuersConfigured) {
         List<Scheme> enabled = new ArrayList<>();
-        if (config.bearer().enabled().orElse(localIssuersConfigured)) {
+        if (config.bearer().enabled().orElse(tokenIssuersConfigured)) {
             enabled.add(Scheme.BEARER);
         }
         if (config.basic().enabled()) {

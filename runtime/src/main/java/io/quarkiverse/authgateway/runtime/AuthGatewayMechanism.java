@@ -109,12 +109,14 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationRequest bearer(RoutingContext context, String header, int schemeLength) {
         String token = BearerTokens.token(header, schemeLength);
-        String problem = token == null ? "the Bearer scheme carries no token" : BearerTokens.screen(token);
+        String problem = token == null ? "the Bearer scheme carries no token" : BearerTokens.syntaxError(token);
         if (problem != null) {
             new GatewayFailure(FailureReason.INVALID_TOKEN, problem).recordOn(context);
             return null;
         }
-        return new LocalTokenRequest(token);
+        LocalTokenRequest request = new LocalTokenRequest(token);
+        HttpSecurityUtils.setRoutingContextAttribute(request, context);
+        return request;
     }
 
     private static boolean hasTokenInQuery(RoutingContext context) {

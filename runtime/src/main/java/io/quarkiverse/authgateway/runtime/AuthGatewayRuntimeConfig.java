@@ -41,9 +41,41 @@ public interface AuthGatewayRuntimeConfig {
     Map<String, JwtIssuer> jwt();
 
     /**
+     * OIDC providers, by name: Bearer tokens verified by a {@code quarkus-oidc} tenant (discovery, key rotation, opaque
+     * tokens through introspection). Requires the {@code quarkus-oidc} extension in the application.
+     */
+    @ConfigDocMapKey("provider-name")
+    @ConfigDocSection
+    Map<String, OidcProvider> oidc();
+
+    /**
      * The cache of verified Bearer tokens.
      */
     TokenCache tokenCache();
+
+    /**
+     * An OIDC provider, verified through a {@code quarkus-oidc} tenant.
+     */
+    interface OidcProvider {
+
+        /**
+         * The {@code quarkus-oidc} tenant that verifies this provider's tokens ({@code quarkus.oidc."<tenant>".*});
+         * defaults to the provider name.
+         */
+        Optional<String> tenant();
+
+        /**
+         * The exact {@code iss} claim of this provider's JWTs; tokens are routed by it.
+         */
+        String issuer();
+
+        /**
+         * Whether tokens that are not JWTs are sent to this provider for introspection (RFC 7662). At most one
+         * provider may accept opaque tokens.
+         */
+        @WithDefault("false")
+        boolean opaqueTokens();
+    }
 
     /**
      * A local JWT issuer.

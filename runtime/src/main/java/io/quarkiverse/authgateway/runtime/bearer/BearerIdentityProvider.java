@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jose4j.jwt.JwtClaims;
@@ -22,11 +23,13 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Verifies Bearer JWTs of local issuers. The token's {@code iss} (read without trusting it) selects the issuer; only
- * that issuer's keys, algorithms and rules then verify it. Verified tokens are cached by hash until they expire.
+ * Verifies Bearer tokens. The token's {@code iss} (read without trusting it) selects a local issuer, whose keys,
+ * algorithms and rules alone then verify it, or an OIDC provider ({@link ExternalIssuers}); tokens that are not JWTs
+ * go to the OIDC provider that introspects opaque tokens, if any. Verified tokens are cached by hash until they expire.
  * Signature checks are CPU work of tens of microseconds (RS256) and run where the request is; key set fetches never
  * block.
  */
@@ -45,10 +48,12 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
             .setDisableRequireSignature().setSkipSignatureVerification().build();
 
     private final JwtIssuers issuers;
+    private final ExternalIssuers external;
     private final TokenCache cache;
 
-    public BearerIdentityProvider(JwtIssuers issuers, AuthGatewayRuntimeConfig config) {
+    public BearerIdentityProvider(JwtIssuers issuers, AuthGatewayRuntimeConfig config, Instance<ExternalIssuers> external) {
         this.issuers = issuers;
+        this.external = external.isResolvable() ? external.get() : null;
         AuthGatewayRuntimeConfig.TokenCache cacheConfig = config.tokenCache();
         this.cache = cacheConfig.enabled()
                 ? new TokenCache(cacheConfig.maxSize(), cacheConfig.timeToLive().toMillis())
@@ -71,6 +76,13 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
                 return Uni.createFrom().item(cached);
             }
         }
+        String shape = BearerTokens.screen(token);
+        if (shape != null) {
+            if (external != null && external.acceptsOpaqueTokens()) {
+                return external.verify(null, token, HttpSecurityUtils.getRoutingContextAttribute(request));
+            }
+            return fail(shape);
+        }
         JwtContext parsed;
         String iss;
         try {
@@ -83,10 +95,14 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
             return fail("the token is not a parsable JWT");
         }
         LocalIssuer issuer = issuers.find(iss);
+        String key = cacheKey;
         if (issuer == null) {
+            if (external != null && external.handles(iss)) {
+                return external.verify(iss, token, HttpSecurityUtils.getRoutingContextAttribute(request))
+                        .invoke(identity -> remember(key, identity));
+            }
             return fail("no issuer is configured for the token's iss");
         }
-        String key = cacheKey;
         return issuer.verify(parsed).onItem().transform(claims -> {
             SecurityIdentity identity = identity(issuer, claims, request);
             if (cache != null) {
@@ -112,6 +128,13 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
                 .addAttribute(SCOPES_ATTRIBUTE, TokenClaims.scopes(claims))
                 .addAttribute(CLAIMS_ATTRIBUTE, Collections.unmodifiableMap(new LinkedHashMap<>(claimMap)))
                 .build();
+    }
+
+    private void remember(String key, SecurityIdentity identity) {
+        Map<String, Object> claims = identity.getAttribute(CLAIMS_ATTRIBUTE);
+        if (cache != null && claims != null && claims.get("exp") instanceof Number exp) {
+            cache.put(key, identity, exp.longValue() * 1000, System.currentTimeMillis());
+        }
     }
 
     private static long expiry(JwtClaims claims) {

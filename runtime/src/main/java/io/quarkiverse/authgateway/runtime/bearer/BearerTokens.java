@@ -28,6 +28,29 @@ public final class BearerTokens {
 
     /**
      * @param token a token from {@link #token}
+     * @return why the token is not an RFC 6750 {@code b64token} of acceptable size (for the log), or {@code null}
+     */
+    public static String syntaxError(String token) {
+        if (token.length() > MAX_LENGTH) {
+            return "the token is longer than " + MAX_LENGTH + " characters";
+        }
+        boolean padding = false;
+        boolean onlyDots = true;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '=') {
+                padding = true;
+            } else if (padding || !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/')) {
+                return "the token is not an RFC 6750 b64token";
+            }
+            onlyDots &= c == '.';
+        }
+        return onlyDots ? "the token has no content" : null;
+    }
+
+    /**
+     * @param token a token from {@link #token}
      * @return why the token cannot be a signed JWT (for the log), or {@code null} when it has the right shape
      */
     public static String screen(String token) {

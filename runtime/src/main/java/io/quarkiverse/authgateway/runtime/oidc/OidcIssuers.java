@@ -1,0 +1,138 @@
+package io.quarkiverse.authgateway.runtime.oidc;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
+import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
+import io.quarkiverse.authgateway.runtime.bearer.ExternalIssuers;
+import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
+import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.TokenIntrospection;
+import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * OIDC providers verified through {@code quarkus-oidc} tenants: the gateway routes a token to the tenant configured
+ * for its issuer, exactly as a {@code @Tenant} annotation would select it, and lets quarkus-oidc do discovery, key
+ * rotation and introspection. The resulting identity gets the gateway's attributes (scheme, provider, scopes,
+ * claims). Registered by the build only when the application uses quarkus-oidc.
+ */
+@Singleton
+public class OidcIssuers implements ExternalIssuers {
+
+    private record Provider(String name, String tenant) {
+    }
+
+    private final Map<String, Provider> byIssuer;
+    private final Provider opaque;
+    private final IdentityProviderManager identityProviders;
+
+    public OidcIssuers(AuthGatewayRuntimeConfig config, IdentityProviderManager identityProviders) {
+        this.identityProviders = identityProviders;
+        Map<String, Provider> providers = new HashMap<>();
+        Provider opaqueProvider = null;
+        for (Map.Entry<String, AuthGatewayRuntimeConfig.OidcProvider> entry : config.oidc().entrySet()) {
+            Provider provider = new Provider(entry.getKey(), entry.getValue().tenant().orElse(entry.getKey()));
+            String property = "quarkus.auth-gateway.oidc.\"" + entry.getKey() + "\"";
+            if (providers.put(entry.getValue().issuer(), provider) != null) {
+                throw new ConfigurationException("Two OIDC providers are configured with issuer '"
+                        + entry.getValue().issuer() + "'", Set.of(property + ".issuer"));
+            }
+            if (entry.getValue().opaqueTokens()) {
+                if (opaqueProvider != null) {
+                    throw new ConfigurationException("Only one OIDC provider may accept opaque tokens: '"
+                            + opaqueProvider.name() + "' and '" + entry.getKey() + "' do",
+                            Set.of(property + ".opaque-tokens"));
+                }
+                opaqueProvider = provider;
+            }
+        }
+        this.byIssuer = Map.copyOf(providers);
+        this.opaque = opaqueProvider;
+    }
+
+    @Override
+    public boolean handles(String iss) {
+        return iss != null && byIssuer.containsKey(iss);
+    }
+
+    @Override
+    public boolean acceptsOpaqueTokens() {
+        return opaque != null;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> verify(String iss, String token, RoutingContext context) {
+        Provider provider = iss == null ? opaque : byIssuer.get(iss);
+        // select the tenant the way @Tenant("...") does, so that quarkus-oidc verifies with that tenant only
+        context.put(OidcUtils.TENANT_ID_ATTRIBUTE, provider.tenant());
+        context.put(OidcUtils.TENANT_ID_SET_BY_ANNOTATION, provider.tenant());
+        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new AccessTokenCredential(token));
+        HttpSecurityUtils.setRoutingContextAttribute(request, context);
+        return identityProviders.authenticate(request)
+                .onItem().transform(identity -> withGatewayAttributes(identity, provider))
+                .onFailure(failure -> GatewayFailure.carriedBy(failure) == null)
+                .transform(failure -> failure(provider, failure));
+    }
+
+    private static SecurityIdentity withGatewayAttributes(SecurityIdentity identity, Provider provider) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        Object scopes = null;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            for (String name : jwt.getClaimNames()) {
+                claims.put(name, jwt.getClaim(name));
+            }
+            scopes = jwt.getClaim("scope") != null ? jwt.getClaim("scope") : jwt.getClaim("scp");
+        }
+        TokenIntrospection introspection = identity.getAttribute(OidcUtils.INTROSPECTION_ATTRIBUTE);
+        if (introspection != null) {
+            scopes = introspection.getScopes();
+        }
+        return QuarkusSecurityIdentity.builder(identity)
+                .addAttribute(BasicIdentityProvider.SCHEME_ATTRIBUTE, "bearer")
+                .addAttribute(BearerIdentityProvider.ISSUER_ATTRIBUTE, provider.name())
+                .addAttribute(BearerIdentityProvider.SCOPES_ATTRIBUTE, scopes(scopes))
+                .addAttribute(BearerIdentityProvider.CLAIMS_ATTRIBUTE, claims)
+                .build();
+    }
+
+    private static Set<String> scopes(Object value) {
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).map(s -> s.replace("\"", "")).collect(
+                    java.util.stream.Collectors.toUnmodifiableSet());
+        }
+        if (value != null) {
+            return Set.of(String.valueOf(value).replace("\"", "").trim().split(" +"));
+        }
+        return Set.of();
+    }
+
+    private static Throwable failure(Provider provider, Throwable failure) {
+        FailureReason reason = FailureReason.INVALID_TOKEN;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidJwtException invalid && invalid.hasExpired()) {
+                reason = FailureReason.TOKEN_EXPIRED;
+            }
+        }
+        return new GatewayFailure(reason, "OIDC provider '" + provider.name() + "' (tenant '" + provider.tenant()
+                + "') refused the token: " + failure.getClass().getSimpleName()).toException();
+    }
+}
