@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Map;
 
@@ -87,6 +88,27 @@ final class Tokens {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param algorithm the JCA key algorithm ({@code EC}, {@code Ed25519})
+     * @return the key pair of two PEM files (PKCS#8 private key, X.509 public key)
+     */
+    static KeyPair keyPair(String algorithm, String privateResource, String publicResource) {
+        try {
+            KeyFactory factory = KeyFactory.getInstance(algorithm);
+            return new KeyPair(factory.generatePublic(new X509EncodedKeySpec(der(publicResource))),
+                    factory.generatePrivate(new PKCS8EncodedKeySpec(der(privateResource))));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read test keys " + privateResource, e);
+        }
+    }
+
+    private static byte[] der(String resource) throws IOException {
+        try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream(resource)) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            return Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
         }
     }
 
