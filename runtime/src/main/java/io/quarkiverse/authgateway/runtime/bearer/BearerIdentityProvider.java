@@ -148,9 +148,4 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
     private static Uni<SecurityIdentity> fail(String cause) {
         return Uni.createFrom().failure(new GatewayFailure(FailureReason.INVALID_TOKEN, cause).toException());
     }
-
-    /** For tests and diagnostics: the number of cached tokens. */
-    int cachedTokens() {
-        return cache == null ? 0 : cache.size();
-    }
 }

@@ -87,10 +87,6 @@ public class JwtIssuers {
         return iss == null ? null : byIssuer.get(iss);
     }
 
-    boolean isEmpty() {
-        return byIssuer.isEmpty();
-    }
-
     @PreDestroy
     void close() {
         if (client != null) {

@@ -31,9 +31,7 @@ import io.smallrye.mutiny.Uni;
 final class LocalIssuer implements VerificationKeyResolver {
 
     private final String name;
-    private final String issuer;
     private final IssuerKeys keys;
-    private final List<String> algorithms;
     private final JwtConsumer consumer;
     private final String principalClaim;
     private final String[] rolesPath;
@@ -41,9 +39,7 @@ final class LocalIssuer implements VerificationKeyResolver {
     LocalIssuer(String name, String issuer, IssuerKeys keys, List<String> algorithms, JwtConsumerBuilder rules,
             String principalClaim, String rolesClaim) {
         this.name = name;
-        this.issuer = issuer;
         this.keys = keys;
-        this.algorithms = List.copyOf(algorithms);
         this.consumer = rules.setExpectedIssuer(issuer)
                 .setRequireExpirationTime()
                 .setJwsAlgorithmConstraints(
@@ -56,14 +52,6 @@ final class LocalIssuer implements VerificationKeyResolver {
 
     String name() {
         return name;
-    }
-
-    String issuer() {
-        return issuer;
-    }
-
-    List<String> algorithms() {
-        return algorithms;
     }
 
     String principalClaim() {

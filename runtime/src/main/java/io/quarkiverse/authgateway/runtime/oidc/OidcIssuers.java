@@ -2,6 +2,7 @@ package io.quarkiverse.authgateway.runtime.oidc;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -116,8 +117,12 @@ public class OidcIssuers implements ExternalIssuers {
 
     private static Set<String> scopes(Object value) {
         if (value instanceof Collection<?> values) {
-            return values.stream().map(String::valueOf).map(s -> s.replace("\"", "")).collect(
-                    java.util.stream.Collectors.toUnmodifiableSet());
+            Set<String> scopes = new HashSet<>();
+            for (Object scope : values) {
+                // JSON-P strings print with their quotes
+                scopes.add(String.valueOf(scope).replace("\"", ""));
+            }
+            return Set.copyOf(scopes);
         }
         if (value != null) {
             return Set.of(String.valueOf(value).replace("\"", "").trim().split(" +"));
