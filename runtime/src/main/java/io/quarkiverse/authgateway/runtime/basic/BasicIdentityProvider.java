@@ -58,17 +58,19 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
                     throw failure("unknown user '" + printable(username) + "'");
                 });
             }
-            if (cache != null && cache.contains(user, password)) {
-                return Uni.createFrom().item(identity(user));
+            SecurityIdentity cached = cache == null ? null : cache.verified(user, password);
+            if (cached != null) {
+                return Uni.createFrom().item(cached);
             }
             return context.runBlocking(() -> {
                 if (!PasswordHashes.verify(password, user.passwordHash())) {
                     throw failure("wrong password for user '" + printable(username) + "'");
                 }
+                SecurityIdentity identity = identity(user);
                 if (cache != null) {
-                    cache.remember(user, password);
+                    cache.remember(user, password, identity);
                 }
-                return identity(user);
+                return identity;
             });
         });
     }

@@ -14,15 +14,16 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.quarkiverse.authgateway.GatewayUser;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Remembers successful password verifications so that a slow hash is computed once per user and time-to-live, not
- * once per request. Entries hold {@code HMAC-SHA256(startup key, password)}, never the password, and are bound to the
- * stored hash they were verified against: a changed hash misses. Bounded; when full, an arbitrary entry makes room.
+ * once per request. Entries hold {@code HMAC-SHA256(startup key, password)}, never the password, and the identity that
+ * was built, and are bound to the user record they were verified against: a changed hash or changed roles miss. Bounded; when full, an arbitrary entry makes room.
  */
 final class VerificationCache {
 
-    private record Entry(String passwordHash, byte[] mac, long expiresAtNanos) {
+    private record Entry(GatewayUser user, byte[] mac, SecurityIdentity identity, long expiresAtNanos) {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -41,28 +42,29 @@ final class VerificationCache {
     }
 
     /**
-     * @return {@code true} when this user's current hash was verified recently with exactly this password
+     * @return the identity built when this exact user record (name, hash, roles) was verified recently with exactly
+     *         this password, or {@code null}
      */
-    boolean contains(GatewayUser user, char[] password) {
+    SecurityIdentity verified(GatewayUser user, char[] password) {
         Entry entry = entries.get(user.username());
         if (entry == null) {
-            return false;
+            return null;
         }
-        if (System.nanoTime() - entry.expiresAtNanos > 0 || !entry.passwordHash.equals(user.passwordHash())) {
+        if (System.nanoTime() - entry.expiresAtNanos > 0 || !entry.user.equals(user)) {
             entries.remove(user.username(), entry);
-            return false;
+            return null;
         }
-        return MessageDigest.isEqual(entry.mac, mac(password));
+        return MessageDigest.isEqual(entry.mac, mac(password)) ? entry.identity : null;
     }
 
-    void remember(GatewayUser user, char[] password) {
+    void remember(GatewayUser user, char[] password, SecurityIdentity identity) {
         if (entries.size() >= maxSize && !entries.containsKey(user.username())) {
             Iterator<String> names = entries.keySet().iterator();
             if (names.hasNext()) {
                 entries.remove(names.next());
             }
         }
-        entries.put(user.username(), new Entry(user.passwordHash(), mac(password), System.nanoTime() + timeToLiveNanos));
+        entries.put(user.username(), new Entry(user, mac(password), identity, System.nanoTime() + timeToLiveNanos));
     }
 
     int size() {

@@ -1,8 +1,8 @@
 package io.quarkiverse.authgateway.runtime.basic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -10,35 +10,41 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.authgateway.GatewayUser;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
 class VerificationCacheTest {
 
     private static final GatewayUser ALICE = new GatewayUser("alice", "$2b$04$hash-one", Set.of("admin"));
 
+    private static final SecurityIdentity IDENTITY = QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal("alice")).addRole("admin").build();
+
     private final VerificationCache cache = new VerificationCache(2, TimeUnit.MINUTES.toNanos(10));
 
     @Test
     void remembersOnlyTheVerifiedPassword() {
-        assertFalse(cache.contains(ALICE, "secret".toCharArray()));
-        cache.remember(ALICE, "secret".toCharArray());
-        assertTrue(cache.contains(ALICE, "secret".toCharArray()));
-        assertFalse(cache.contains(ALICE, "secreT".toCharArray()));
-        assertFalse(cache.contains(ALICE, "".toCharArray()));
+        assertNull(cache.verified(ALICE, "secret".toCharArray()));
+        cache.remember(ALICE, "secret".toCharArray(), IDENTITY);
+        assertSame(IDENTITY, cache.verified(ALICE, "secret".toCharArray()));
+        assertNull(cache.verified(ALICE, "secreT".toCharArray()));
+        assertNull(cache.verified(ALICE, "".toCharArray()));
     }
 
     @Test
     void aChangedHashInvalidatesTheEntry() {
-        cache.remember(ALICE, "secret".toCharArray());
+        cache.remember(ALICE, "secret".toCharArray(), IDENTITY);
         GatewayUser rehashed = new GatewayUser("alice", "$2b$04$hash-two", Set.of("admin"));
-        assertFalse(cache.contains(rehashed, "secret".toCharArray()));
+        assertNull(cache.verified(rehashed, "secret".toCharArray()));
         // the stale entry is gone, not only skipped
-        assertFalse(cache.contains(ALICE, "secret".toCharArray()));
+        assertNull(cache.verified(ALICE, "secret".toCharArray()));
     }
 
     @Test
     void staysWithinItsBound() {
         for (int i = 0; i < 10; i++) {
-            cache.remember(new GatewayUser("user" + i, "$2b$04$hash", Set.of()), "secret".toCharArray());
+            cache.remember(new GatewayUser("user" + i, "$2b$04$hash", Set.of()), "secret".toCharArray(), IDENTITY);
         }
         assertEquals(2, cache.size());
     }
@@ -46,15 +52,22 @@ class VerificationCacheTest {
     @Test
     void entriesExpire() throws InterruptedException {
         VerificationCache shortLived = new VerificationCache(10, TimeUnit.MILLISECONDS.toNanos(1));
-        shortLived.remember(ALICE, "secret".toCharArray());
+        shortLived.remember(ALICE, "secret".toCharArray(), IDENTITY);
         Thread.sleep(5);
-        assertFalse(shortLived.contains(ALICE, "secret".toCharArray()));
+        assertNull(shortLived.verified(ALICE, "secret".toCharArray()));
+    }
+
+    @Test
+    void changedRolesInvalidateTheEntry() {
+        cache.remember(ALICE, "secret".toCharArray(), IDENTITY);
+        GatewayUser demoted = new GatewayUser("alice", ALICE.passwordHash(), Set.of("user"));
+        assertNull(cache.verified(demoted, "secret".toCharArray()));
     }
 
     @Test
     void keyedByUserNameWithoutThePasswordItself() {
-        cache.remember(ALICE, "secret".toCharArray());
+        cache.remember(ALICE, "secret".toCharArray(), IDENTITY);
         GatewayUser other = new GatewayUser("bob", ALICE.passwordHash(), Set.of());
-        assertFalse(cache.contains(other, "secret".toCharArray()));
+        assertNull(cache.verified(other, "secret".toCharArray()));
     }
 }
