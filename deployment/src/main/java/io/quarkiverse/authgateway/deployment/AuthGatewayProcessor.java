@@ -27,6 +27,8 @@ import io.quarkiverse.authgateway.runtime.challenge.ChallengeWriter;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayFailureHandler;
 import io.quarkiverse.authgateway.runtime.challenge.GatewaySecurityExceptionMapper;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
+import io.quarkiverse.authgateway.runtime.revocation.GatewayRevocationService;
+import io.quarkiverse.authgateway.runtime.revocation.RevocationAugmentor;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
@@ -88,7 +90,8 @@ class AuthGatewayProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(AuthGatewayMechanism.class, GatewaySecurityPolicy.class, ChallengeWriter.class,
                         GatewayFailureHandler.class, GatewaySecurityExceptionMapper.class, BasicIdentityProvider.class,
-                        UserDirectory.class, BearerIdentityProvider.class, JwtIssuers.class)
+                        UserDirectory.class, BearerIdentityProvider.class, JwtIssuers.class,
+                        GatewayRevocationService.class, RevocationAugmentor.class)
                 .setUnremovable()
                 .build();
     }

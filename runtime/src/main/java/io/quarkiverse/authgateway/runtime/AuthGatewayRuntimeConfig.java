@@ -54,6 +54,42 @@ public interface AuthGatewayRuntimeConfig {
     TokenCache tokenCache();
 
     /**
+     * Revocation lists.
+     */
+    @ConfigDocSection
+    Revocation revocation();
+
+    /**
+     * Revocation lists: tokens, subjects, sessions and clients revoked before their credentials expire.
+     */
+    interface Revocation {
+
+        /**
+         * The longest lifetime of any accepted token. Subject, session and client revocations are kept this long,
+         * after which no token issued before them can still be valid.
+         */
+        @WithDefault("24H")
+        Duration maxTokenLifetime();
+
+        /**
+         * The embedded in-memory store.
+         */
+        MemoryStore memory();
+    }
+
+    /**
+     * The embedded in-memory revocation store: this instance only, lost on restart.
+     */
+    interface MemoryStore {
+
+        /**
+         * The largest number of entries; when full, the entry closest to its expiry makes room.
+         */
+        @WithDefault("100000")
+        int maxEntries();
+    }
+
+    /**
      * An OIDC provider, verified through a {@code quarkus-oidc} tenant.
      */
     interface OidcProvider {

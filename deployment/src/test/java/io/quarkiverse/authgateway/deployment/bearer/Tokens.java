@@ -26,7 +26,7 @@ import org.jose4j.lang.JoseException;
  * HMAC secret. The keys live in files because the test code and the application under test load this class in
  * different class loaders: both must see the same keys.
  */
-final class Tokens {
+public final class Tokens {
 
     static final String INTERNAL = "https://auth.internal.test";
     static final String PARTNER = "https://partner.test";
@@ -38,7 +38,7 @@ final class Tokens {
     }
 
     /** Claims of a valid internal token: sub alice, groups admin, scope orders:read, aud orders, 5 minutes. */
-    static JwtClaims internalClaims() {
+    public static JwtClaims internalClaims() {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(INTERNAL);
         claims.setSubject("alice");
@@ -51,7 +51,7 @@ final class Tokens {
         return claims;
     }
 
-    static String rs256(JwtClaims claims) {
+    public static String rs256(JwtClaims claims) {
         return sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, INTERNAL_KEYS, Map.of());
     }
 

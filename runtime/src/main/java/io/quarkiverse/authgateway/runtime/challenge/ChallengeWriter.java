@@ -43,8 +43,11 @@ public class ChallengeWriter {
         RoutePolicy policy = routes.resolve(context);
         GatewayFailure recorded = failureOf(context, failure, policy);
         FailureReason reason = recorded.reason();
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        boolean bearerPresented = authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6)
+                && (authorization.length() == 6 || authorization.charAt(6) == ' ');
         List<String> lines = challenges.forFailure(policy.definition().getSchemes(), reason,
-                policy.definition().getScopes());
+                policy.definition().getScopes(), bearerPresented);
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Refused %s %s with %d %s (policy '%s'): %s", context.request().method(),
                     context.normalizedPath(), reason.status(), reason.code(), policy.name(), recorded.cause());

@@ -47,10 +47,13 @@ public final class Challenges {
      * @param schemes the accepted schemes, in order
      * @param reason the failure
      * @param requiredScopes the scopes the policy requires, for {@code insufficient_scope}
+     * @param bearerPresented whether the request presented a Bearer token: a revoked Basic user is not told of token
+     *        errors
      * @return the challenge lines of the answer: the Bearer one carries the RFC 6750 error when there is one
      */
-    List<String> forFailure(List<Scheme> schemes, FailureReason reason, List<String> requiredScopes) {
-        String bearerError = bearerError(reason, requiredScopes);
+    List<String> forFailure(List<Scheme> schemes, FailureReason reason, List<String> requiredScopes,
+            boolean bearerPresented) {
+        String bearerError = reason.isTokenError() && !bearerPresented ? null : bearerError(reason, requiredScopes);
         List<String> values = new ArrayList<>(schemes.size());
         for (Scheme scheme : schemes) {
             if (scheme == Scheme.BEARER && bearerError != null) {

@@ -15,6 +15,7 @@ public enum FailureReason {
     INVALID_TOKEN(401, "invalid_token", "The access token is invalid."),
     TOKEN_EXPIRED(401, "token_expired", "The access token expired."),
     TOKEN_NOT_YET_VALID(401, "token_not_yet_valid", "The access token is not yet valid."),
+    REVOKED(401, "revoked", "The credentials were revoked."),
     MALFORMED_REQUEST(400, "malformed_request",
             "The request is ambiguous: it carries more than one Authorization header or an ambiguously encoded path."),
     INSUFFICIENT_SCOPE(403, "insufficient_scope", "The access token does not grant the scope this resource requires."),
@@ -57,7 +58,7 @@ public enum FailureReason {
      * @return {@code true} for the failures RFC 6750 answers with {@code error="invalid_token"}
      */
     public boolean isTokenError() {
-        return this == INVALID_TOKEN || this == TOKEN_EXPIRED || this == TOKEN_NOT_YET_VALID;
+        return this == INVALID_TOKEN || this == TOKEN_EXPIRED || this == TOKEN_NOT_YET_VALID || this == REVOKED;
     }
 
     public String detail() {
