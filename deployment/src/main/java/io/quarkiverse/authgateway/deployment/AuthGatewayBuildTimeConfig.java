@@ -71,6 +71,37 @@ public interface AuthGatewayBuildTimeConfig {
     Map<String, Route> route();
 
     /**
+     * Revocation endpoints.
+     */
+    @ConfigDocSection
+    RevocationEndpoints revocation();
+
+    /**
+     * The HTTP endpoints through which revocations are made.
+     */
+    interface RevocationEndpoints {
+
+        /**
+         * The admin endpoint: {@code GET} lists, {@code POST} revokes ({@code {"kind":"subject","id":"...","reason":
+         * "..."}}), {@code GET}/{@code DELETE} {@code <path>/<kind>/<id>} reads or lifts an entry. Absent unless this
+         * path is set.
+         */
+        Optional<String> adminPath();
+
+        /**
+         * The policy that protects the admin endpoint; declare a policy with the roles of your operators.
+         */
+        @WithDefault("deny")
+        String adminPolicy();
+
+        /**
+         * The endpoint where a client revokes the Bearer token it presents ({@code POST token=<the token>},
+         * RFC 7009 style). Absent unless this path is set; requires an authenticated Bearer caller.
+         */
+        Optional<String> selfRevocationPath();
+    }
+
+    /**
      * HTTP Basic at build time.
      */
     interface BasicScheme {

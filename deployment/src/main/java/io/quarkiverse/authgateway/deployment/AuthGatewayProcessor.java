@@ -52,6 +52,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
+import io.quarkus.vertx.http.deployment.RouteBuildItem;
 
 /**
  * Build steps of the Auth Gateway: scan endpoints, compile the policy table, record it and install the mechanism,
@@ -185,6 +186,20 @@ class AuthGatewayProcessor {
                 .setRuntimeInit()
                 .supplier(recorder.routeTable(table.getPolicies(), table.getBindings(), table.getDefaultPolicy()))
                 .done();
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void revocationEndpoints(AuthGatewayRecorder recorder, AuthGatewayBuildTimeConfig config,
+            BuildProducer<RouteBuildItem> routes) {
+        config.revocation().adminPath().ifPresent(path -> {
+            String normalized = PathTemplates.join(path);
+            routes.produce(RouteBuildItem.builder().route(normalized).handler(recorder.revocationAdmin(normalized)).build());
+            routes.produce(RouteBuildItem.builder().route(normalized + "/*").handler(recorder.revocationAdmin(normalized))
+                    .build());
+        });
+        config.revocation().selfRevocationPath().ifPresent(path -> routes
+                .produce(RouteBuildItem.builder().route(PathTemplates.join(path)).handler(recorder.selfRevocation()).build()));
     }
 
     @BuildStep

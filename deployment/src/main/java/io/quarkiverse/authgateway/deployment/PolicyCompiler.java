@@ -67,6 +67,7 @@ final class PolicyCompiler {
         for (Map.Entry<String, AuthGatewayBuildTimeConfig.Route> route : config.route().entrySet()) {
             addRoute(route.getKey(), route.getValue(), policies, bindings, rootPath);
         }
+        addRevocationEndpoints(policies, bindings, rootPath);
         for (GatewayEndpointBuildItem endpoint : endpoints) {
             if (endpoint.getPolicy() == null) {
                 continue;
@@ -207,6 +208,27 @@ final class PolicyCompiler {
             for (String method : methods) {
                 add(bindings, new Binding(new RouteBinding(pattern, method, route.policy()), property, property));
             }
+        }
+    }
+
+    private void addRevocationEndpoints(Map<String, PolicyDefinition> policies, Map<String, Binding> bindings,
+            String rootPath) {
+        AuthGatewayBuildTimeConfig.RevocationEndpoints revocation = config.revocation();
+        if (revocation.adminPath().isPresent()) {
+            String property = PREFIX + "revocation.admin-policy";
+            if (!policies.containsKey(revocation.adminPolicy())) {
+                error(property + " names policy '" + revocation.adminPolicy() + "', which is not declared", property);
+            } else {
+                String path = PathTemplates.join(rootPath, revocation.adminPath().get());
+                add(bindings, new Binding(new RouteBinding(path, null, revocation.adminPolicy()), property, property));
+                add(bindings, new Binding(new RouteBinding(path + "/*", null, revocation.adminPolicy()), property,
+                        property));
+            }
+        }
+        if (revocation.selfRevocationPath().isPresent()) {
+            String property = PREFIX + "revocation.self-revocation-path";
+            String path = PathTemplates.join(rootPath, revocation.selfRevocationPath().get());
+            add(bindings, new Binding(new RouteBinding(path, null, PolicyDefinition.AUTHENTICATED), property, property));
         }
     }
 

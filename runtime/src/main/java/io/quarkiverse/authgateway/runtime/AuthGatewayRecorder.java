@@ -7,8 +7,11 @@ import io.quarkiverse.authgateway.runtime.challenge.Challenges;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
+import io.quarkiverse.authgateway.runtime.revocation.RevocationEndpoints;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Turns the policy table compiled at build time into the runtime {@link RouteTable}.
@@ -20,6 +23,14 @@ public class AuthGatewayRecorder {
 
     public AuthGatewayRecorder(RuntimeValue<AuthGatewayRuntimeConfig> config) {
         this.config = config;
+    }
+
+    public Handler<RoutingContext> revocationAdmin(String path) {
+        return RevocationEndpoints.admin(path);
+    }
+
+    public Handler<RoutingContext> selfRevocation() {
+        return RevocationEndpoints.selfRevocation();
     }
 
     public Supplier<RouteTable> routeTable(List<PolicyDefinition> policies, List<RouteBinding> bindings,

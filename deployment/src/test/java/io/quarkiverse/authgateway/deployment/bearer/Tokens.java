@@ -77,7 +77,7 @@ public final class Tokens {
         return hs256(claims, PARTNER_SECRET.getBytes(StandardCharsets.UTF_8));
     }
 
-    static NumericDate secondsFromNow(long seconds) {
+    public static NumericDate secondsFromNow(long seconds) {
         NumericDate date = NumericDate.now();
         date.addSeconds(seconds);
         return date;

@@ -1,0 +1,284 @@
+package io.quarkiverse.authgateway.runtime.revocation;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.quarkiverse.authgateway.RevocationEntry;
+import io.quarkiverse.authgateway.RevocationEntry.Kind;
+import io.quarkiverse.authgateway.RevocationService;
+import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The HTTP sources of revocations: the admin endpoint (JSON in and out, protected by its own policy) and the
+ * RFC 7009-style endpoint where a client revokes the token it presents. Bodies are strictly checked: content type,
+ * size, known fields only; every refusal is a problem+json 4xx and revokes nothing.
+ */
+public final class RevocationEndpoints {
+
+    static final int MAX_BODY = 16 * 1024;
+    private static final Set<String> FIELDS = Set.of("kind", "id", "reason", "expiresAt");
+
+    private RevocationEndpoints() {
+    }
+
+    /**
+     * @param base the admin path, for example {@code /auth-gateway/revocations}
+     * @return the handler of {@code base} and {@code base/*}
+     */
+    public static Handler<RoutingContext> admin(String base) {
+        return context -> {
+            String rest = context.normalizedPath().substring(Math.min(base.length(), context.normalizedPath().length()));
+            HttpMethod method = context.request().method();
+            if (rest.isEmpty() || rest.equals("/")) {
+                if (method == HttpMethod.GET) {
+                    reply(context, service().list().map(RevocationEndpoints::toJson), 200);
+                } else if (method == HttpMethod.POST) {
+                    withJsonBody(context, body -> revoke(context, body));
+                } else {
+                    problem(context, 405, "method_not_allowed", "Use GET to list and POST to revoke.");
+                }
+                return;
+            }
+            String[] parts = rest.substring(1).split("/", 2);
+            Kind kind = kind(parts[0]);
+            if (kind == null || parts.length < 2 || parts[1].isEmpty()) {
+                problem(context, 404, "not_found", "Entries are addressed as {kind}/{id}.");
+                return;
+            }
+            String id = parts[1];
+            if (method == HttpMethod.GET) {
+                service().find(kind, id).subscribe().with(entry -> {
+                    if (entry == null) {
+                        problem(context, 404, "not_found", "No such revocation entry.");
+                    } else {
+                        json(context, 200, toJson(entry).encode());
+                    }
+                }, failure -> problem(context, 503, "store_unavailable", "The revocation store is unavailable."));
+            } else if (method == HttpMethod.DELETE) {
+                String why = context.request().getParam("reason");
+                if (why == null || why.isBlank()) {
+                    problem(context, 400, "invalid_request", "Give the reason for lifting the entry: ?reason=...");
+                    return;
+                }
+                service().lift(kind, id, why).subscribe().with(removed -> {
+                    if (removed) {
+                        context.response().setStatusCode(204).end();
+                    } else {
+                        problem(context, 404, "not_found", "No such revocation entry.");
+                    }
+                }, failure -> problem(context, 503, "store_unavailable", "The revocation store is unavailable."));
+            } else {
+                problem(context, 405, "method_not_allowed", "Use GET to read and DELETE to lift an entry.");
+            }
+        };
+    }
+
+    /**
+     * @return the handler of the endpoint where a client revokes the Bearer token it presents
+     */
+    public static Handler<RoutingContext> selfRevocation() {
+        return context -> {
+            if (context.request().method() != HttpMethod.POST) {
+                problem(context, 405, "method_not_allowed", "Use POST with token=<the token you present>.");
+                return;
+            }
+            if (!isContentType(context, "application/x-www-form-urlencoded")) {
+                problem(context, 415, "unsupported_media_type", "Send application/x-www-form-urlencoded.");
+                return;
+            }
+            withBody(context, body -> {
+                String token = formValue(body.toString(), "token");
+                SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user
+                        ? user.getSecurityIdentity()
+                        : null;
+                TokenCredential presented = identity == null ? null : identity.getCredential(TokenCredential.class);
+                if (token == null) {
+                    problem(context, 400, "invalid_request", "The token parameter is required.");
+                } else if (presented == null || !presented.getToken().equals(token)) {
+                    problem(context, 403, "forbidden", "A client may revoke only the token it presents.");
+                } else {
+                    Map<String, Object> claims = identity.getAttribute(BearerIdentityProvider.CLAIMS_ATTRIBUTE);
+                    Instant expiresAt = claims != null && claims.get("exp") instanceof Number exp
+                            ? Instant.ofEpochSecond(exp.longValue())
+                            : Instant.now().plusSeconds(3600);
+                    Object jti = claims == null ? null : claims.get("jti");
+                    Uni<RevocationEntry> revoked = jti instanceof String id
+                            ? service().revokeToken(id, expiresAt, "revoked by its holder")
+                            : service().revokeTokenValue(token, expiresAt, "revoked by its holder");
+                    // RFC 7009 section 2.2: 200 and an empty body
+                    reply(context, revoked.map(entry -> null), 200);
+                }
+            });
+        };
+    }
+
+    private static void revoke(RoutingContext context, JsonObject body) {
+        for (String field : body.fieldNames()) {
+            if (!FIELDS.contains(field)) {
+                problem(context, 400, "invalid_request", "Unknown field; the fields are kind, id, reason, expiresAt.");
+                return;
+            }
+        }
+        Kind kind = body.getValue("kind") instanceof String text ? kind(text) : null;
+        Object id = body.getValue("id");
+        Object reason = body.getValue("reason");
+        if (kind == null || !(id instanceof String idText) || idText.isBlank() || idText.length() > 2048
+                || !(reason instanceof String reasonText) || reasonText.isBlank() || reasonText.length() > 500) {
+            problem(context, 400, "invalid_request", "kind (token, subject, session, client), id and reason are required.");
+            return;
+        }
+        Instant expiresAt = null;
+        if (body.getValue("expiresAt") != null) {
+            try {
+                expiresAt = Instant.parse(String.valueOf(body.getValue("expiresAt")));
+            } catch (DateTimeParseException e) {
+                problem(context, 400, "invalid_request", "expiresAt is an ISO-8601 instant, for example 2026-01-01T00:00:00Z.");
+                return;
+            }
+        }
+        if (kind == Kind.TOKEN && expiresAt == null) {
+            problem(context, 400, "invalid_request", "A token revocation needs expiresAt: the token's expiry.");
+            return;
+        }
+        RevocationService service = service();
+        Uni<RevocationEntry> entry = switch (kind) {
+            case TOKEN -> service.revokeToken(idText, expiresAt, reasonText);
+            case SUBJECT -> service.revokeSubject(idText, reasonText);
+            case SESSION -> service.revokeSession(idText, reasonText);
+            case CLIENT -> service.revokeClient(idText, reasonText);
+        };
+        reply(context, entry.map(RevocationEndpoints::toJson), 201);
+    }
+
+    private static void withJsonBody(RoutingContext context, Consumer<JsonObject> consumer) {
+        if (!isContentType(context, "application/json")) {
+            problem(context, 415, "unsupported_media_type", "Send application/json.");
+            return;
+        }
+        withBody(context, body -> {
+            JsonObject json;
+            try {
+                Object parsed = body.toJson();
+                if (!(parsed instanceof JsonObject object)) {
+                    problem(context, 400, "invalid_request", "The body must be a JSON object.");
+                    return;
+                }
+                json = object;
+            } catch (DecodeException | IllegalStateException e) {
+                problem(context, 400, "invalid_request", "The body is not valid JSON.");
+                return;
+            }
+            consumer.accept(json);
+        });
+    }
+
+    private static void withBody(RoutingContext context, Consumer<Buffer> consumer) {
+        String length = context.request().getHeader("Content-Length");
+        long declared;
+        try {
+            declared = length == null ? -1 : Long.parseLong(length);
+        } catch (NumberFormatException e) {
+            declared = -1;
+        }
+        if (declared < 0) {
+            problem(context, 411, "length_required", "Send a Content-Length of at most " + MAX_BODY + " bytes.");
+            return;
+        }
+        if (declared > MAX_BODY) {
+            problem(context, 413, "payload_too_large", "The body must be at most " + MAX_BODY + " bytes.");
+            return;
+        }
+        // the security handlers pause the request while they authenticate: read the body now that they are done
+        context.request().resume();
+        context.request().body().onComplete(result -> {
+            if (result.failed()) {
+                problem(context, 400, "invalid_request", "The body could not be read.");
+            } else {
+                consumer.accept(result.result());
+            }
+        });
+    }
+
+    private static boolean isContentType(RoutingContext context, String expected) {
+        String type = context.request().getHeader("Content-Type");
+        return type != null && type.toLowerCase(Locale.ROOT).split(";")[0].trim().equals(expected);
+    }
+
+    private static String formValue(String form, String name) {
+        for (String pair : form.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.substring(0, equals).equals(name)) {
+                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static Kind kind(String name) {
+        for (Kind kind : Kind.values()) {
+            if (kind.name().equalsIgnoreCase(name)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    private static JsonObject toJson(RevocationEntry entry) {
+        return new JsonObject().put("kind", entry.kind().name().toLowerCase(Locale.ROOT)).put("id", entry.id())
+                .put("reason", entry.reason()).put("revokedAt", entry.revokedAt().toString())
+                .put("expiresAt", entry.expiresAt().toString());
+    }
+
+    private static JsonObject toJson(List<RevocationEntry> entries) {
+        JsonArray array = new JsonArray();
+        for (RevocationEntry entry : entries) {
+            array.add(toJson(entry));
+        }
+        return new JsonObject().put("entries", array);
+    }
+
+    private static void reply(RoutingContext context, Uni<JsonObject> result, int status) {
+        result.subscribe().with(json -> {
+            if (json == null) {
+                context.response().setStatusCode(status).putHeader("Cache-Control", "no-store").end();
+            } else {
+                json(context, status, json.encode());
+            }
+        }, failure -> problem(context, 503, "store_unavailable", "The revocation store is unavailable."));
+    }
+
+    private static void json(RoutingContext context, int status, String body) {
+        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store").end(body);
+    }
+
+    private static void problem(RoutingContext context, int status, String code, String detail) {
+        context.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .putHeader("Cache-Control", "no-store")
+                .end(new JsonObject().put("type", "about:blank").put("status", status).put("code", code)
+                        .put("detail", detail).encode());
+    }
+
+    private static RevocationService service() {
+        return Arc.container().instance(RevocationService.class).get();
+    }
+}
