@@ -99,6 +99,13 @@ public interface AuthGatewayBuildTimeConfig {
          * RFC 7009 style). Absent unless this path is set; requires an authenticated Bearer caller.
          */
         Optional<String> selfRevocationPath();
+
+        /**
+         * The OpenID Connect Back-Channel Logout endpoint: the identity provider posts {@code logout_token=...} and the
+         * session or subject it names is revoked. Reachable without credentials (the logout token is the credential);
+         * set {@code quarkus.auth-gateway.revocation.back-channel-logout.audience}. Absent unless this path is set.
+         */
+        Optional<String> backChannelLogoutPath();
     }
 
     /**

@@ -27,6 +27,7 @@ import io.quarkiverse.authgateway.runtime.challenge.ChallengeWriter;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayFailureHandler;
 import io.quarkiverse.authgateway.runtime.challenge.GatewaySecurityExceptionMapper;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
+import io.quarkiverse.authgateway.runtime.revocation.BackChannelLogout;
 import io.quarkiverse.authgateway.runtime.revocation.GatewayRevocationService;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationAugmentor;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -92,7 +93,7 @@ class AuthGatewayProcessor {
                 .addBeanClasses(AuthGatewayMechanism.class, GatewaySecurityPolicy.class, ChallengeWriter.class,
                         GatewayFailureHandler.class, GatewaySecurityExceptionMapper.class, BasicIdentityProvider.class,
                         UserDirectory.class, BearerIdentityProvider.class, JwtIssuers.class,
-                        GatewayRevocationService.class, RevocationAugmentor.class)
+                        GatewayRevocationService.class, RevocationAugmentor.class, BackChannelLogout.class)
                 .setUnremovable()
                 .build();
     }
@@ -198,6 +199,8 @@ class AuthGatewayProcessor {
             routes.produce(RouteBuildItem.builder().route(normalized + "/*").handler(recorder.revocationAdmin(normalized))
                     .build());
         });
+        config.revocation().backChannelLogoutPath().ifPresent(path -> routes.produce(
+                RouteBuildItem.builder().route(PathTemplates.join(path)).handler(recorder.backChannelLogout()).build()));
         config.revocation().selfRevocationPath().ifPresent(path -> routes
                 .produce(RouteBuildItem.builder().route(PathTemplates.join(path)).handler(recorder.selfRevocation()).build()));
     }

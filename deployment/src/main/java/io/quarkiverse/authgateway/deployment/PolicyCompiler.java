@@ -225,6 +225,11 @@ final class PolicyCompiler {
                         property));
             }
         }
+        if (revocation.backChannelLogoutPath().isPresent()) {
+            String property = PREFIX + "revocation.back-channel-logout-path";
+            String path = PathTemplates.join(rootPath, revocation.backChannelLogoutPath().get());
+            add(bindings, new Binding(new RouteBinding(path, null, PolicyDefinition.PERMIT), property, property));
+        }
         if (revocation.selfRevocationPath().isPresent()) {
             String property = PREFIX + "revocation.self-revocation-path";
             String path = PathTemplates.join(rootPath, revocation.selfRevocationPath().get());

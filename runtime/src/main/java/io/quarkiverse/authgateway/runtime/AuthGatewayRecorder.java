@@ -29,6 +29,10 @@ public class AuthGatewayRecorder {
         return RevocationEndpoints.admin(path);
     }
 
+    public Handler<RoutingContext> backChannelLogout() {
+        return RevocationEndpoints.backChannelLogout();
+    }
+
     public Handler<RoutingContext> selfRevocation() {
         return RevocationEndpoints.selfRevocation();
     }

@@ -75,6 +75,25 @@ public interface AuthGatewayRuntimeConfig {
          * The embedded in-memory store.
          */
         MemoryStore memory();
+
+        /**
+         * OpenID Connect Back-Channel Logout.
+         */
+        BackChannelLogout backChannelLogout();
+    }
+
+    /**
+     * OpenID Connect Back-Channel Logout 1.0: only effective when
+     * {@code quarkus.auth-gateway.revocation.back-channel-logout-path} is set at build time. Logout tokens are verified
+     * with the keys of the local issuer ({@code quarkus.auth-gateway.jwt.*}) their {@code iss} names.
+     */
+    interface BackChannelLogout {
+
+        /**
+         * The audiences a logout token must name: the client id(s) this service is registered with at the identity
+         * provider. Required for the endpoint to accept anything.
+         */
+        Optional<List<String>> audience();
     }
 
     /**

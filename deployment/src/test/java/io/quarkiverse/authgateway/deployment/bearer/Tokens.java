@@ -28,11 +28,11 @@ import org.jose4j.lang.JoseException;
  */
 public final class Tokens {
 
-    static final String INTERNAL = "https://auth.internal.test";
+    public static final String INTERNAL = "https://auth.internal.test";
     static final String PARTNER = "https://partner.test";
     static final String PARTNER_SECRET = "partner-secret-of-at-least-32-bytes!!";
     static final KeyPair INTERNAL_KEYS = rsa("keys/internal-private.pem");
-    static final KeyPair OTHER_KEYS = rsa("keys/other-private.pem");
+    public static final KeyPair OTHER_KEYS = rsa("keys/other-private.pem");
 
     private Tokens() {
     }
@@ -55,7 +55,7 @@ public final class Tokens {
         return sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, INTERNAL_KEYS, Map.of());
     }
 
-    static String sign(JwtClaims claims, String algorithm, KeyPair keys, Map<String, Object> headers) {
+    public static String sign(JwtClaims claims, String algorithm, KeyPair keys, Map<String, Object> headers) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(algorithm);

@@ -64,7 +64,7 @@ public class JwtIssuers {
             }
             List<String> algorithms = algorithms(name, property, issuer, keys);
             LocalIssuer local = new LocalIssuer(name, issuer.issuer(), keys, algorithms, rules(issuer),
-                    issuer.principalClaim(), issuer.rolesClaim());
+                    (int) issuer.clockSkew().toSeconds(), issuer.principalClaim(), issuer.rolesClaim());
             if (issuers.put(issuer.issuer(), local) != null) {
                 throw new ConfigurationException("Two issuers are configured with issuer '" + issuer.issuer() + "': "
                         + "tokens are routed by iss, so each must be unique", Set.of(property + ".issuer"));
@@ -83,7 +83,7 @@ public class JwtIssuers {
      * @param iss the {@code iss} claim of a not yet verified token
      * @return the issuer configured for it, or {@code null}
      */
-    LocalIssuer find(String iss) {
+    public LocalIssuer find(String iss) {
         return iss == null ? null : byIssuer.get(iss);
     }
 

@@ -28,18 +28,24 @@ import io.smallrye.mutiny.Uni;
  * into a jose4j {@link JwtConsumer}. Keys are only ever taken from the issuer's own configuration: {@code jku},
  * {@code x5u} and {@code jwk} headers are ignored, unknown {@code crit} headers are refused (jose4j's default).
  */
-final class LocalIssuer implements VerificationKeyResolver {
+public final class LocalIssuer implements VerificationKeyResolver {
 
     private final String name;
+    private final String issuer;
     private final IssuerKeys keys;
+    private final List<String> algorithms;
+    private final int clockSkewSeconds;
     private final JwtConsumer consumer;
     private final String principalClaim;
     private final String[] rolesPath;
 
     LocalIssuer(String name, String issuer, IssuerKeys keys, List<String> algorithms, JwtConsumerBuilder rules,
-            String principalClaim, String rolesClaim) {
+            int clockSkewSeconds, String principalClaim, String rolesClaim) {
         this.name = name;
+        this.issuer = issuer;
         this.keys = keys;
+        this.algorithms = List.copyOf(algorithms);
+        this.clockSkewSeconds = clockSkewSeconds;
         this.consumer = rules.setExpectedIssuer(issuer)
                 .setRequireExpirationTime()
                 .setJwsAlgorithmConstraints(
@@ -50,8 +56,23 @@ final class LocalIssuer implements VerificationKeyResolver {
         this.rolesPath = rolesClaim.split("\\.");
     }
 
-    String name() {
+    public String name() {
         return name;
+    }
+
+    /**
+     * A consumer for OIDC Back-Channel Logout tokens of this issuer: same keys and algorithms, the given audiences,
+     * {@code iat} required, {@code exp} checked when present.
+     */
+    public JwtConsumer logoutTokenConsumer(List<String> audience) {
+        return new JwtConsumerBuilder().setExpectedIssuer(issuer)
+                .setExpectedAudience(true, audience.toArray(String[]::new))
+                .setRequireIssuedAt()
+                .setAllowedClockSkewInSeconds(clockSkewSeconds)
+                .setJwsAlgorithmConstraints(
+                        new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, algorithms.toArray(String[]::new)))
+                .setVerificationKeyResolver(this)
+                .build();
     }
 
     String principalClaim() {

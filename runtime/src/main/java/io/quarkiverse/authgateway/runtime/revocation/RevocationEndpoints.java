@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.RevocationEntry.Kind;
 import io.quarkiverse.authgateway.RevocationService;
@@ -35,6 +37,7 @@ import io.vertx.ext.web.RoutingContext;
 public final class RevocationEndpoints {
 
     static final int MAX_BODY = 16 * 1024;
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
     private static final Set<String> FIELDS = Set.of("kind", "id", "reason", "expiresAt");
 
     private RevocationEndpoints() {
@@ -127,6 +130,39 @@ public final class RevocationEndpoints {
                     // RFC 7009 section 2.2: 200 and an empty body
                     reply(context, revoked.map(entry -> null), 200);
                 }
+            });
+        };
+    }
+
+    /**
+     * @return the handler of the OpenID Connect Back-Channel Logout endpoint
+     */
+    public static Handler<RoutingContext> backChannelLogout() {
+        return context -> {
+            if (context.request().method() != HttpMethod.POST) {
+                problem(context, 405, "method_not_allowed", "Use POST with logout_token=<the logout token>.");
+                return;
+            }
+            if (!isContentType(context, "application/x-www-form-urlencoded")) {
+                problem(context, 415, "unsupported_media_type", "Send application/x-www-form-urlencoded.");
+                return;
+            }
+            withBody(context, body -> {
+                String token = formValue(body.toString(), "logout_token");
+                if (token == null) {
+                    problem(context, 400, "invalid_request", "The logout_token parameter is required.");
+                    return;
+                }
+                Arc.container().instance(BackChannelLogout.class).get().logout(token).subscribe().with(
+                        entry -> context.response().setStatusCode(200).putHeader("Cache-Control", "no-store").end(),
+                        failure -> {
+                            if (failure instanceof IllegalArgumentException) {
+                                LOG.debugf("Back-channel logout refused: %s", failure.getMessage());
+                                problem(context, 400, "invalid_request", "The logout token is not acceptable.");
+                            } else {
+                                problem(context, 503, "store_unavailable", "The revocation store is unavailable.");
+                            }
+                        });
             });
         };
     }

@@ -1,0 +1,111 @@
+package io.quarkiverse.authgateway.runtime.revocation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
+
+import io.quarkiverse.authgateway.RevocationEntry;
+import io.quarkiverse.authgateway.RevocationService;
+import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.bearer.BearerTokens;
+import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
+import io.quarkiverse.authgateway.runtime.bearer.LocalIssuer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * OpenID Connect Back-Channel Logout 1.0: a logout token from an identity provider, verified with the keys of the
+ * local issuer its {@code iss} names, revokes the session ({@code sid}) or, without one, the subject ({@code sub}),
+ * so that a logout at the identity provider ends API access too.
+ */
+@Singleton
+public class BackChannelLogout {
+
+    static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
+    private static final JwtConsumer UNTRUSTED = new JwtConsumerBuilder().setSkipAllValidators()
+            .setDisableRequireSignature().setSkipSignatureVerification().build();
+
+    private final JwtIssuers issuers;
+    private final RevocationService revocations;
+    private final List<String> audience;
+    private final long replayWindowSeconds;
+    private final Map<String, Long> seenTokenIds = new ConcurrentHashMap<>();
+    private final Map<String, JwtConsumer> consumers = new ConcurrentHashMap<>();
+
+    public BackChannelLogout(JwtIssuers issuers, RevocationService revocations, AuthGatewayRuntimeConfig config) {
+        this.issuers = issuers;
+        this.revocations = revocations;
+        this.audience = config.revocation().backChannelLogout().audience().orElse(List.of());
+        this.replayWindowSeconds = config.revocation().maxTokenLifetime().toSeconds();
+    }
+
+    /**
+     * @param logoutToken the {@code logout_token} form parameter
+     * @return the revocation made; a failure whose message says why the token is refused (for the 400 answer)
+     */
+    Uni<RevocationEntry> logout(String logoutToken) {
+        if (audience.isEmpty()) {
+            return refuse("back-channel logout has no audience configured");
+        }
+        if (BearerTokens.screen(logoutToken) != null) {
+            return refuse("the logout token is not a signed JWT");
+        }
+        JwtClaims claims;
+        LocalIssuer issuer;
+        try {
+            JwtContext parsed = UNTRUSTED.process(logoutToken);
+            if (parsed.getJoseObjects().size() != 1) {
+                return refuse("nested logout tokens are not accepted");
+            }
+            issuer = issuers.find(parsed.getJwtClaims().getIssuer());
+            if (issuer == null) {
+                return refuse("no issuer is configured for the logout token's iss");
+            }
+            claims = consumers.computeIfAbsent(issuer.name(), name -> issuer.logoutTokenConsumer(audience))
+                    .processToClaims(logoutToken);
+        } catch (InvalidJwtException | MalformedClaimException e) {
+            return refuse("the logout token does not verify (signature, issuer, audience or iat)");
+        }
+        if (!(claims.getClaimValue("events") instanceof Map<?, ?> events) || !events.containsKey(EVENT)) {
+            return refuse("the logout token has no back-channel logout event");
+        }
+        if (claims.hasClaim("nonce")) {
+            return refuse("a logout token must not carry a nonce");
+        }
+        Object sid = claims.getClaimValue("sid");
+        Object sub = claims.getClaimValue("sub");
+        if (!(sid instanceof String) && !(sub instanceof String)) {
+            return refuse("the logout token names neither sid nor sub");
+        }
+        Object jti = claims.getClaimValue("jti");
+        if (!(jti instanceof String tokenId)) {
+            return refuse("the logout token has no jti");
+        }
+        long now = Instant.now().getEpochSecond();
+        seenTokenIds.values().removeIf(expiry -> expiry < now);
+        if (seenTokenIds.putIfAbsent(issuer.name() + '|' + tokenId, now + replayWindowSeconds) != null) {
+            return refuse("the logout token was already used (jti replay)");
+        }
+        String reason = "back-channel logout from issuer '" + issuer.name() + "'";
+        LOG.debugf("Back-channel logout of %s %s", sid instanceof String ? "session" : "subject",
+                sid instanceof String ? sid : sub);
+        return sid instanceof String session
+                ? revocations.revokeSession(session, reason)
+                : revocations.revokeSubject((String) sub, reason);
+    }
+
+    private static Uni<RevocationEntry> refuse(String why) {
+        return Uni.createFrom().failure(new IllegalArgumentException(why));
+    }
+}
