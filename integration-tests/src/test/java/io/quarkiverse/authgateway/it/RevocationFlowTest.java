@@ -1,0 +1,82 @@
+package io.quarkiverse.authgateway.it;
+
+import static io.quarkiverse.authgateway.it.BasicChallengeTest.basic;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Revocation through the HTTP endpoints of the demo application: an administrator revokes a subject, a client
+ * revokes its own token; both take effect on the next request.
+ */
+@QuarkusTest
+class RevocationFlowTest {
+
+    private static final String REVOKED = Answers.problem(401, "revoked", "The credentials were revoked.");
+    private static final String REVOKED_CHALLENGE = "Bearer realm=\"demo\", error=\"invalid_token\", "
+            + "error_description=\"The credentials were revoked.\"";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private int post(String path, String contentType, String body, String authorization) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(base, path).openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", contentType);
+        connection.setRequestProperty("Authorization", authorization);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        return connection.getResponseCode();
+    }
+
+    private static String token(String jti, String subject) {
+        JwtClaims claims = DemoTokens.claims();
+        claims.setJwtId(jti);
+        claims.setSubject(subject);
+        claims.setIssuedAt(DemoTokens.secondsFromNow(-5));
+        return DemoTokens.sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, DemoTokens.DEMO_KEY, Map.of());
+    }
+
+    @Test
+    void administratorRevokesASubject() throws IOException {
+        String token = token("flow-1", "victor");
+        assertEquals(200, RawHttp.get(base, "/api/orders", "Authorization: Bearer " + token).status());
+        String alice = "Basic " + Base64.getEncoder().encodeToString("alice:alice-secret".getBytes(StandardCharsets.UTF_8));
+        assertEquals(403, post("/admin/revocations", "application/json",
+                "{\"kind\":\"subject\",\"id\":\"victor\",\"reason\":\"test\"}", "Basic "
+                        + Base64.getEncoder().encodeToString("bob:bob-secret".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(201, post("/admin/revocations", "application/json",
+                "{\"kind\":\"subject\",\"id\":\"victor\",\"reason\":\"stolen laptop\"}", alice));
+        Answers.assertRefusal(RawHttp.get(base, "/api/orders", "Authorization: Bearer " + token), 401, REVOKED,
+                REVOKED_CHALLENGE);
+        RawHttp.Response list = RawHttp.get(base, "/admin/revocations", basic("alice", "alice-secret"));
+        assertEquals(200, list.status());
+        assertTrue(list.body().contains("\"id\":\"victor\""), list.body());
+    }
+
+    @Test
+    void aClientRevokesItsOwnToken() throws IOException {
+        String token = token("flow-2", "wanda");
+        assertEquals(200, RawHttp.get(base, "/api/orders", "Authorization: Bearer " + token).status());
+        assertEquals(200, post("/oauth/revoke", "application/x-www-form-urlencoded", "token=" + token,
+                "Bearer " + token));
+        Answers.assertRefusal(RawHttp.get(base, "/api/orders", "Authorization: Bearer " + token), 401, REVOKED,
+                REVOKED_CHALLENGE);
+    }
+}
