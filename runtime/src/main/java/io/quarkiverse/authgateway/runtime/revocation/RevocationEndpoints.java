@@ -1,14 +1,19 @@
 package io.quarkiverse.authgateway.runtime.revocation;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.formValue;
+import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.isContentType;
+import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.json;
+import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.problem;
+import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.reply;
+import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.withBody;
+import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.withJsonBody;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
@@ -22,9 +27,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -36,7 +39,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class RevocationEndpoints {
 
-    static final int MAX_BODY = 16 * 1024;
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
     private static final Set<String> FIELDS = Set.of("kind", "id", "reason", "expiresAt");
 
@@ -205,70 +207,6 @@ public final class RevocationEndpoints {
         reply(context, entry.map(RevocationEndpoints::toJson), 201);
     }
 
-    private static void withJsonBody(RoutingContext context, Consumer<JsonObject> consumer) {
-        if (!isContentType(context, "application/json")) {
-            problem(context, 415, "unsupported_media_type", "Send application/json.");
-            return;
-        }
-        withBody(context, body -> {
-            JsonObject json;
-            try {
-                Object parsed = body.toJson();
-                if (!(parsed instanceof JsonObject object)) {
-                    problem(context, 400, "invalid_request", "The body must be a JSON object.");
-                    return;
-                }
-                json = object;
-            } catch (DecodeException | IllegalStateException e) {
-                problem(context, 400, "invalid_request", "The body is not valid JSON.");
-                return;
-            }
-            consumer.accept(json);
-        });
-    }
-
-    private static void withBody(RoutingContext context, Consumer<Buffer> consumer) {
-        String length = context.request().getHeader("Content-Length");
-        long declared;
-        try {
-            declared = length == null ? -1 : Long.parseLong(length);
-        } catch (NumberFormatException e) {
-            declared = -1;
-        }
-        if (declared < 0) {
-            problem(context, 411, "length_required", "Send a Content-Length of at most " + MAX_BODY + " bytes.");
-            return;
-        }
-        if (declared > MAX_BODY) {
-            problem(context, 413, "payload_too_large", "The body must be at most " + MAX_BODY + " bytes.");
-            return;
-        }
-        // the security handlers pause the request while they authenticate: read the body now that they are done
-        context.request().resume();
-        context.request().body().onComplete(result -> {
-            if (result.failed()) {
-                problem(context, 400, "invalid_request", "The body could not be read.");
-            } else {
-                consumer.accept(result.result());
-            }
-        });
-    }
-
-    private static boolean isContentType(RoutingContext context, String expected) {
-        String type = context.request().getHeader("Content-Type");
-        return type != null && type.toLowerCase(Locale.ROOT).split(";")[0].trim().equals(expected);
-    }
-
-    private static String formValue(String form, String name) {
-        for (String pair : form.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0 && pair.substring(0, equals).equals(name)) {
-                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
-    }
-
     private static Kind kind(String name) {
         for (Kind kind : Kind.values()) {
             if (kind.name().equalsIgnoreCase(name)) {
@@ -290,28 +228,6 @@ public final class RevocationEndpoints {
             array.add(toJson(entry));
         }
         return new JsonObject().put("entries", array);
-    }
-
-    private static void reply(RoutingContext context, Uni<JsonObject> result, int status) {
-        result.subscribe().with(json -> {
-            if (json == null) {
-                context.response().setStatusCode(status).putHeader("Cache-Control", "no-store").end();
-            } else {
-                json(context, status, json.encode());
-            }
-        }, failure -> problem(context, 503, "store_unavailable", "The revocation store is unavailable."));
-    }
-
-    private static void json(RoutingContext context, int status, String body) {
-        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store").end(body);
-    }
-
-    private static void problem(RoutingContext context, int status, String code, String detail) {
-        context.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
-                .putHeader("Cache-Control", "no-store")
-                .end(new JsonObject().put("type", "about:blank").put("status", status).put("code", code)
-                        .put("detail", detail).encode());
     }
 
     private static RevocationService service() {
