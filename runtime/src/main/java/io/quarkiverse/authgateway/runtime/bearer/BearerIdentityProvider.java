@@ -10,8 +10,6 @@ import jakarta.inject.Singleton;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
 
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
@@ -42,10 +40,6 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
     public static final String SCOPES_ATTRIBUTE = "quarkus.auth-gateway.scopes";
     /** The {@code SecurityIdentity} attribute with the token's verified claims, a {@code Map<String, Object>}. */
     public static final String CLAIMS_ATTRIBUTE = "quarkus.auth-gateway.claims";
-
-    /** Parses without trusting anything: only to read {@code iss} and reject nested structures. */
-    private static final JwtConsumer UNTRUSTED = new JwtConsumerBuilder().setSkipAllValidators()
-            .setDisableRequireSignature().setSkipSignatureVerification().build();
 
     private final JwtIssuers issuers;
     private final ExternalIssuers external;
@@ -86,7 +80,7 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
         JwtContext parsed;
         String iss;
         try {
-            parsed = UNTRUSTED.process(token);
+            parsed = BearerTokens.parseUntrusted(token);
             if (parsed.getJoseObjects().size() != 1) {
                 return fail("nested JWTs are not accepted");
             }

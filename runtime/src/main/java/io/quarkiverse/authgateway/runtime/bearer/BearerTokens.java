@@ -1,11 +1,20 @@
 package io.quarkiverse.authgateway.runtime.bearer;
 
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
+
 /**
  * Screens a Bearer token before any library sees it: RFC 6750 {@code b64token} syntax, a size limit, and the shape of
  * a signed JWT (three non-empty base64url parts). Empty, dots-only, two-part, encrypted (five-part) and oversized
  * tokens never reach a parser.
  */
 public final class BearerTokens {
+
+    /** Parses without trusting anything: only to read {@code iss} and to see nested structures. */
+    private static final JwtConsumer UNTRUSTED = new JwtConsumerBuilder().setSkipAllValidators()
+            .setDisableRequireSignature().setSkipSignatureVerification().build();
 
     /** Longest accepted token: well above real JWTs, well below the HTTP header limit. */
     public static final int MAX_LENGTH = 8192;
@@ -47,6 +56,16 @@ public final class BearerTokens {
             onlyDots &= c == '.';
         }
         return onlyDots ? "the token has no content" : null;
+    }
+
+    /**
+     * Parses a token whose shape {@link #screen} accepted, without verifying anything, to route it by {@code iss}.
+     * The result must never be trusted before the issuer's verifier processed it.
+     *
+     * @throws InvalidJwtException when the token is not parsable as a JWT
+     */
+    public static JwtContext parseUntrusted(String token) throws InvalidJwtException {
+        return UNTRUSTED.process(token);
     }
 
     /**

@@ -1,9 +1,5 @@
 package io.quarkiverse.authgateway.runtime.bearer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,7 +18,6 @@ final class TokenCache {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final int maxSize;
     private final long timeToLiveMillis;
-    private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(TokenCache::sha256);
 
     TokenCache(int maxSize, long timeToLiveMillis) {
         this.maxSize = maxSize;
@@ -30,8 +25,7 @@ final class TokenCache {
     }
 
     String key(String token) {
-        byte[] hash = digests.get().digest(token.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        return TokenDigests.sha256(token);
     }
 
     /**
@@ -65,13 +59,5 @@ final class TokenCache {
 
     int size() {
         return entries.size();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
     }
 }

@@ -12,7 +12,6 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
 
 import io.quarkiverse.authgateway.RevocationEntry;
@@ -33,8 +32,6 @@ public class BackChannelLogout {
 
     static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
-    private static final JwtConsumer UNTRUSTED = new JwtConsumerBuilder().setSkipAllValidators()
-            .setDisableRequireSignature().setSkipSignatureVerification().build();
 
     private final JwtIssuers issuers;
     private final RevocationService revocations;
@@ -64,7 +61,7 @@ public class BackChannelLogout {
         JwtClaims claims;
         LocalIssuer issuer;
         try {
-            JwtContext parsed = UNTRUSTED.process(logoutToken);
+            JwtContext parsed = BearerTokens.parseUntrusted(logoutToken);
             if (parsed.getJoseObjects().size() != 1) {
                 return refuse("nested logout tokens are not accepted");
             }

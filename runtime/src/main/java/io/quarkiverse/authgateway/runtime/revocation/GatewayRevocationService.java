@@ -1,11 +1,7 @@
 package io.quarkiverse.authgateway.runtime.revocation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +15,7 @@ import io.quarkiverse.authgateway.RevocationService;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
 import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
+import io.quarkiverse.authgateway.runtime.bearer.TokenDigests;
 import io.quarkus.runtime.Startup;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -54,7 +51,7 @@ public class GatewayRevocationService implements RevocationService {
 
     @Override
     public Uni<RevocationEntry> revokeTokenValue(String token, Instant tokenExpiresAt, String reason) {
-        return Uni.createFrom().item(() -> add(Kind.TOKEN, HASH_PREFIX + hash(token), tokenExpiresAt, reason));
+        return Uni.createFrom().item(() -> add(Kind.TOKEN, HASH_PREFIX + TokenDigests.sha256(token), tokenExpiresAt, reason));
     }
 
     @Override
@@ -115,7 +112,7 @@ public class GatewayRevocationService implements RevocationService {
         RevocationEntry entry = lookup(Kind.TOKEN, claims.get("jti"), now);
         if (entry == null) {
             TokenCredential token = identity.getCredential(TokenCredential.class);
-            entry = token == null ? null : store.get(Kind.TOKEN, HASH_PREFIX + hash(token.getToken()), now);
+            entry = token == null ? null : store.get(Kind.TOKEN, HASH_PREFIX + TokenDigests.sha256(token.getToken()), now);
         }
         if (entry != null) {
             return entry;
@@ -144,15 +141,6 @@ public class GatewayRevocationService implements RevocationService {
         store.put(entry, now);
         LOG.infof("Revoked %s '%s' until %s: %s", kind, printable(id), expiresAt, reason);
         return entry;
-    }
-
-    private static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
     }
 
     private static String printable(String value) {
