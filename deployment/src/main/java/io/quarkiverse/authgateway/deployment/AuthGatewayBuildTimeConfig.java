@@ -71,7 +71,7 @@ public interface AuthGatewayBuildTimeConfig {
     Map<String, Route> route();
 
     /**
-     * Revocation endpoints.
+     * Revocation endpoints and the Redis client of the revocation store.
      */
     @ConfigDocSection
     RevocationEndpoints revocation();
@@ -106,6 +106,12 @@ public interface AuthGatewayBuildTimeConfig {
          * set {@code quarkus.auth-gateway.revocation.back-channel-logout.audience}. Absent unless this path is set.
          */
         Optional<String> backChannelLogoutPath();
+
+        /**
+         * The named Redis client ({@code quarkus.redis."<name>".*}) of the Redis revocation store; the default client
+         * when absent. Only effective when the application has the {@code quarkus-redis-client} extension.
+         */
+        Optional<String> redisClientName();
     }
 
     /**

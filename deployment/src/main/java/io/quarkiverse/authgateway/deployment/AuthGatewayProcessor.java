@@ -29,6 +29,7 @@ import io.quarkiverse.authgateway.runtime.challenge.GatewaySecurityExceptionMapp
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkiverse.authgateway.runtime.revocation.BackChannelLogout;
 import io.quarkiverse.authgateway.runtime.revocation.GatewayRevocationService;
+import io.quarkiverse.authgateway.runtime.revocation.RedisStoreSettings;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationAugmentor;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -68,7 +69,7 @@ class AuthGatewayProcessor {
     /** Ahead of Quarkus REST's own security exception mappers. */
     private static final int MAPPER_PRIORITY = Priorities.AUTHENTICATION;
 
-    static final class Enabled implements BooleanSupplier {
+    static class Enabled implements BooleanSupplier {
 
         private final AuthGatewayBuildTimeConfig config;
 
@@ -120,6 +121,25 @@ class AuthGatewayProcessor {
             // the gateway selects named tenants itself: without a default tenant, none is required to start
             defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.oidc.tenant-enabled", "false"));
         }
+    }
+
+    @BuildStep
+    void redisRevocationStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.REDIS_CLIENT)) {
+            // by name: quarkus-redis-client classes are only on the class path of applications that use it
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(
+                    "io.quarkiverse.authgateway.runtime.revocation.RedisRevocationStore"));
+        }
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem redisStoreSettings(AuthGatewayRecorder recorder, AuthGatewayBuildTimeConfig config) {
+        return SyntheticBeanBuildItem.configure(RedisStoreSettings.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.redisStoreSettings(config.revocation().redisClientName().orElse(null)))
+                .done();
     }
 
     @BuildStep

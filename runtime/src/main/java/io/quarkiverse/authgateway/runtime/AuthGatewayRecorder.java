@@ -1,12 +1,14 @@
 package io.quarkiverse.authgateway.runtime;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.quarkiverse.authgateway.runtime.challenge.Challenges;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
+import io.quarkiverse.authgateway.runtime.revocation.RedisStoreSettings;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationEndpoints;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
@@ -35,6 +37,11 @@ public class AuthGatewayRecorder {
 
     public Handler<RoutingContext> selfRevocation() {
         return RevocationEndpoints.selfRevocation();
+    }
+
+    public Supplier<RedisStoreSettings> redisStoreSettings(String clientName) {
+        RedisStoreSettings settings = new RedisStoreSettings(Optional.ofNullable(clientName));
+        return () -> settings;
     }
 
     public Supplier<RouteTable> routeTable(List<PolicyDefinition> policies, List<RouteBinding> bindings,

@@ -27,11 +27,14 @@ public class ChallengeWriter {
     private final RouteTable routes;
     private final Challenges challenges;
     private final RefusalListener listener;
+    private final long retryAfterSeconds;
 
     public ChallengeWriter(RouteTable routes, AuthGatewayRuntimeConfig config, Instance<RefusalListener> listener) {
         this.routes = routes;
         this.challenges = Challenges.forRealm(config.realm());
         this.listener = listener.isResolvable() ? listener.get() : null;
+        long millis = config.revocation().retryAfter().toMillis();
+        this.retryAfterSeconds = Math.max(1, (millis + 999) / 1000);
     }
 
     /**
@@ -55,7 +58,8 @@ public class ChallengeWriter {
         if (listener != null) {
             listener.refused(reason, policy.name());
         }
-        return new GatewayAnswer(reason.status(), lines, reason.problemBody());
+        return new GatewayAnswer(reason.status(), lines, reason.problemBody(),
+                reason == FailureReason.STORE_UNAVAILABLE ? retryAfterSeconds : 0);
     }
 
     private static GatewayFailure failureOf(RoutingContext context, Throwable failure, RoutePolicy policy) {

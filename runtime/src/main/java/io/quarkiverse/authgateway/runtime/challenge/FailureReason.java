@@ -19,7 +19,9 @@ public enum FailureReason {
     MALFORMED_REQUEST(400, "malformed_request",
             "The request is ambiguous: it carries more than one Authorization header or an ambiguously encoded path."),
     INSUFFICIENT_SCOPE(403, "insufficient_scope", "The access token does not grant the scope this resource requires."),
-    FORBIDDEN(403, "forbidden", "The authenticated caller is not allowed to access this resource.");
+    FORBIDDEN(403, "forbidden", "The authenticated caller is not allowed to access this resource."),
+    STORE_UNAVAILABLE(503, "revocation_store_unavailable",
+            "The credentials cannot be checked right now; retry after the delay in Retry-After.");
 
     private final int status;
     private final String code;
@@ -39,6 +41,7 @@ public enum FailureReason {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
+            case 503 -> "Service Unavailable";
             default -> throw new IllegalArgumentException("No title for status " + status);
         };
     }

@@ -14,13 +14,15 @@ import io.vertx.core.http.HttpServerResponse;
  * @param status the HTTP status
  * @param challenges the challenge values, each sent as its own field line
  * @param body the {@code application/problem+json} body
+ * @param retryAfterSeconds the {@code Retry-After} delay, or 0 for none
  */
-public record GatewayAnswer(int status, List<String> challenges, String body) {
+public record GatewayAnswer(int status, List<String> challenges, String body, long retryAfterSeconds) {
 
     /** The challenge header, RFC 9110 section 11.6.1. */
     public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     static final String PROBLEM_JSON = "application/problem+json";
     static final String NO_STORE = "no-store";
+    static final String RETRY_AFTER = "Retry-After";
 
     /**
      * Writes the answer to a Vert.x response and ends it.
@@ -34,6 +36,9 @@ public record GatewayAnswer(int status, List<String> challenges, String body) {
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
         response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        if (retryAfterSeconds > 0) {
+            response.putHeader(RETRY_AFTER, Long.toString(retryAfterSeconds));
+        }
         response.end(body);
     }
 
@@ -44,6 +49,9 @@ public record GatewayAnswer(int status, List<String> challenges, String body) {
         Response.ResponseBuilder builder = Response.status(status);
         for (int i = 0; i < challenges.size(); i++) {
             builder.header(WWW_AUTHENTICATE, challenges.get(i));
+        }
+        if (retryAfterSeconds > 0) {
+            builder.header(RETRY_AFTER, retryAfterSeconds);
         }
         return builder.header(HttpHeaders.CACHE_CONTROL.toString(), NO_STORE)
                 .type(PROBLEM_JSON)

@@ -1,6 +1,6 @@
 package io.quarkiverse.authgateway.runtime.revocation;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +15,6 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtContext;
 
 import io.quarkiverse.authgateway.RevocationEntry;
-import io.quarkiverse.authgateway.RevocationService;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.bearer.BearerTokens;
 import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
@@ -34,17 +33,16 @@ public class BackChannelLogout {
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
 
     private final JwtIssuers issuers;
-    private final RevocationService revocations;
+    private final GatewayRevocationService revocations;
     private final List<String> audience;
-    private final long replayWindowSeconds;
-    private final Map<String, Long> seenTokenIds = new ConcurrentHashMap<>();
+    private final Duration replayWindow;
     private final Map<String, JwtConsumer> consumers = new ConcurrentHashMap<>();
 
-    public BackChannelLogout(JwtIssuers issuers, RevocationService revocations, AuthGatewayRuntimeConfig config) {
+    public BackChannelLogout(JwtIssuers issuers, GatewayRevocationService revocations, AuthGatewayRuntimeConfig config) {
         this.issuers = issuers;
         this.revocations = revocations;
         this.audience = config.revocation().backChannelLogout().audience().orElse(List.of());
-        this.replayWindowSeconds = config.revocation().maxTokenLifetime().toSeconds();
+        this.replayWindow = config.revocation().maxTokenLifetime();
     }
 
     /**
@@ -89,17 +87,18 @@ public class BackChannelLogout {
         if (!(jti instanceof String tokenId)) {
             return refuse("the logout token has no jti");
         }
-        long now = Instant.now().getEpochSecond();
-        seenTokenIds.values().removeIf(expiry -> expiry < now);
-        if (seenTokenIds.putIfAbsent(issuer.name() + '|' + tokenId, now + replayWindowSeconds) != null) {
-            return refuse("the logout token was already used (jti replay)");
-        }
         String reason = "back-channel logout from issuer '" + issuer.name() + "'";
-        LOG.debugf("Back-channel logout of %s %s", sid instanceof String ? "session" : "subject",
-                sid instanceof String ? sid : sub);
-        return sid instanceof String session
-                ? revocations.revokeSession(session, reason)
-                : revocations.revokeSubject((String) sub, reason);
+        // one use per logout token on every instance that shares the store
+        return revocations.firstUse("logout-jti:" + issuer.name() + '|' + tokenId, replayWindow).chain(first -> {
+            if (!first) {
+                return refuse("the logout token was already used (jti replay)");
+            }
+            LOG.debugf("Back-channel logout of %s %s", sid instanceof String ? "session" : "subject",
+                    sid instanceof String ? sid : sub);
+            return sid instanceof String session
+                    ? revocations.revokeSession(session, reason)
+                    : revocations.revokeSubject((String) sub, reason);
+        });
     }
 
     private static Uni<RevocationEntry> refuse(String why) {

@@ -5,6 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -18,6 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 final class EndpointSupport {
 
     static final int MAX_BODY = 16 * 1024;
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
 
     private EndpointSupport() {
     }
@@ -93,7 +98,18 @@ final class EndpointSupport {
             } else {
                 json(context, status, json.encode());
             }
-        }, failure -> problem(context, 503, "store_unavailable", "The revocation store is unavailable."));
+        }, failure -> storeUnavailable(context, failure));
+    }
+
+    /**
+     * Answers 503 with {@code Retry-After} when the revocation store could not be reached: nothing was changed, or a
+     * change may not have reached every instance; the caller should retry.
+     */
+    static void storeUnavailable(RoutingContext context, Throwable failure) {
+        LOG.debugf("Revocation endpoint %s answered 503: %s", context.normalizedPath(), failure.getMessage());
+        long millis = Arc.container().instance(AuthGatewayRuntimeConfig.class).get().revocation().retryAfter().toMillis();
+        context.response().putHeader("Retry-After", Long.toString(Math.max(1, (millis + 999) / 1000)));
+        problem(context, 503, "revocation_store_unavailable", "The revocation store is unavailable; retry later.");
     }
 
     static void json(RoutingContext context, int status, String body) {

@@ -1,10 +1,15 @@
 package io.quarkiverse.authgateway.runtime.revocation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -12,18 +17,21 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.RevocationEntry.Kind;
 import io.quarkiverse.authgateway.RevocationService;
+import io.quarkiverse.authgateway.RevocationStoreUnavailableException;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig.StoreKind;
 import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
 import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
 import io.quarkiverse.authgateway.runtime.bearer.TokenDigests;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The revocation list, kept in the embedded in-memory store, and the check every proven identity goes through.
- * The check is a few hash lookups in this JVM, with no I/O, and is skipped entirely while the list is empty.
+ * The revocation list and the check every proven identity goes through. The check reads the store's index in this JVM
+ * (no I/O, nothing at all while the list is empty); only while that index may be stale does it read the store.
  */
 @Startup
 @Singleton
@@ -32,96 +40,153 @@ public class GatewayRevocationService implements RevocationService {
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
     private static final String HASH_PREFIX = "sha256:";
 
-    private final MemoryRevocationStore store;
+    private final RevocationStore store;
     private final long maxTokenLifetimeSeconds;
     private final Clock clock = Clock.systemUTC();
 
-    public GatewayRevocationService(AuthGatewayRuntimeConfig config) {
+    public GatewayRevocationService(AuthGatewayRuntimeConfig config, Instance<RevocationStore> redisStore) {
         AuthGatewayRuntimeConfig.Revocation revocation = config.revocation();
-        this.store = new MemoryRevocationStore(revocation.memory().maxEntries());
         this.maxTokenLifetimeSeconds = revocation.maxTokenLifetime().toSeconds();
-        LOG.infof("Revocation store: in-memory (this instance only, lost on restart), at most %d entries",
-                revocation.memory().maxEntries());
+        this.store = choose(revocation, redisStore);
+        LOG.infof("Revocation store: %s", store.description());
+        store.start();
+    }
+
+    private RevocationStore choose(AuthGatewayRuntimeConfig.Revocation revocation, Instance<RevocationStore> redis) {
+        StoreKind kind = revocation.store();
+        if (kind == StoreKind.REDIS && !redis.isResolvable()) {
+            throw new ConfigurationException("quarkus.auth-gateway.revocation.store=redis needs the quarkus-redis-client "
+                    + "extension: add it to the application, or choose the memory store",
+                    Set.of("quarkus.auth-gateway.revocation.store"));
+        }
+        if (kind == StoreKind.REDIS || (kind == StoreKind.AUTO && redis.isResolvable() && redis.get().configured())) {
+            return redis.get();
+        }
+        return new MemoryRevocationStore(revocation.memory().maxEntries(), clock);
+    }
+
+    @PreDestroy
+    void stop() {
+        store.stop();
     }
 
     @Override
     public Uni<RevocationEntry> revokeToken(String jti, Instant tokenExpiresAt, String reason) {
-        return Uni.createFrom().item(() -> add(Kind.TOKEN, jti, tokenExpiresAt, reason));
+        return add(Kind.TOKEN, jti, tokenExpiresAt, reason);
     }
 
     @Override
     public Uni<RevocationEntry> revokeTokenValue(String token, Instant tokenExpiresAt, String reason) {
-        return Uni.createFrom().item(() -> add(Kind.TOKEN, HASH_PREFIX + TokenDigests.sha256(token), tokenExpiresAt, reason));
+        return add(Kind.TOKEN, HASH_PREFIX + TokenDigests.sha256(token), tokenExpiresAt, reason);
     }
 
     @Override
     public Uni<RevocationEntry> revokeSubject(String subject, String reason) {
-        return Uni.createFrom().item(() -> add(Kind.SUBJECT, subject, null, reason));
+        return add(Kind.SUBJECT, subject, null, reason);
     }
 
     @Override
     public Uni<RevocationEntry> revokeSession(String sessionId, String reason) {
-        return Uni.createFrom().item(() -> add(Kind.SESSION, sessionId, null, reason));
+        return add(Kind.SESSION, sessionId, null, reason);
     }
 
     @Override
     public Uni<RevocationEntry> revokeClient(String clientId, String reason) {
-        return Uni.createFrom().item(() -> add(Kind.CLIENT, clientId, null, reason));
+        return add(Kind.CLIENT, clientId, null, reason);
     }
 
     @Override
     public Uni<RevocationEntry> find(Kind kind, String id) {
-        return Uni.createFrom().item(() -> store.get(kind, id, clock.instant()));
+        Instant now = clock.instant();
+        return unavailableAsApiFailure(store.find(kind, id)).map(entry -> entry == null || !now.isBefore(entry
+                .expiresAt()) ? null : entry);
     }
 
     @Override
     public Uni<List<RevocationEntry>> list() {
-        return Uni.createFrom().item(() -> store.list(clock.instant()));
+        return unavailableAsApiFailure(store.list());
     }
 
     @Override
     public Uni<Boolean> lift(Kind kind, String id, String why) {
-        return Uni.createFrom().item(() -> {
-            boolean removed = store.remove(kind, id);
-            LOG.infof("Revocation of %s '%s' lifted (%s): %s", kind, printable(id), why,
-                    removed ? "removed" : "there was none");
-            return removed;
+        return unavailableAsApiFailure(store.remove(kind, id)).invoke(removed -> LOG.infof(
+                "Revocation of %s '%s' lifted (%s): %s", kind, printable(id), why, removed ? "removed" : "there was none"));
+    }
+
+    /**
+     * Records a one-time use (a logout token's {@code jti}) on every instance that shares the store.
+     *
+     * @return {@code true} the first time
+     */
+    Uni<Boolean> firstUse(String key, Duration keep) {
+        return unavailableAsApiFailure(store.firstUse(key, keep));
+    }
+
+    /**
+     * @return the index to check requests against without I/O, or {@code null} while the store must be asked
+     */
+    RevocationIndex currentIndex() {
+        return store.current();
+    }
+
+    /**
+     * Checks an identity in the store itself, in one round trip: used only while the local index may be stale.
+     *
+     * @return the entry that revokes the identity, or a {@code null} item; a {@link RevocationStoreUnavailableException}
+     *         when the store cannot answer
+     */
+    Uni<RevocationEntry> matchInStore(SecurityIdentity identity) {
+        if (!store.reachable()) {
+            return Uni.createFrom().failure(new RevocationStoreUnavailableException("the store is unreachable"));
+        }
+        return unavailableAsApiFailure(store.lookup(keysOf(identity))).map(found -> {
+            RevocationIndex fetched = new RevocationIndex(Integer.MAX_VALUE);
+            Instant now = clock.instant();
+            for (RevocationEntry entry : found) {
+                fetched.put(entry, now);
+            }
+            return match(identity, fetched);
         });
     }
 
     /**
+     * @return the last entries this instance knows, for {@code on-store-failure=allow}
+     */
+    RevocationIndex lastKnownIndex() {
+        return store.lastKnown();
+    }
+
+    /**
      * @param identity a proven identity
+     * @param index the entries to check it against
      * @return the entry that revokes it, or {@code null}
      */
-    RevocationEntry match(SecurityIdentity identity) {
-        if (store.isEmpty()) {
+    RevocationEntry match(SecurityIdentity identity, RevocationIndex index) {
+        if (index.isEmpty()) {
             return null;
         }
         Object scheme = identity.getAttribute(BasicIdentityProvider.SCHEME_ATTRIBUTE);
         Instant now = clock.instant();
         if ("basic".equals(scheme)) {
-            return store.get(Kind.SUBJECT, identity.getPrincipal().getName(), now);
+            return index.get(Kind.SUBJECT, identity.getPrincipal().getName(), now);
         }
         if (!"bearer".equals(scheme)) {
             return null;
         }
-        Map<String, Object> claims = identity.getAttribute(BearerIdentityProvider.CLAIMS_ATTRIBUTE);
-        if (claims == null) {
-            claims = Map.of();
-        }
-        RevocationEntry entry = lookup(Kind.TOKEN, claims.get("jti"), now);
+        Map<String, Object> claims = claimsOf(identity);
+        RevocationEntry entry = lookup(index, Kind.TOKEN, claims.get("jti"), now);
         if (entry == null) {
             TokenCredential token = identity.getCredential(TokenCredential.class);
-            entry = token == null ? null : store.get(Kind.TOKEN, HASH_PREFIX + TokenDigests.sha256(token.getToken()), now);
+            entry = token == null ? null : index.get(Kind.TOKEN, HASH_PREFIX + TokenDigests.sha256(token.getToken()), now);
         }
         if (entry != null) {
             return entry;
         }
         long issuedAt = claims.get("iat") instanceof Number iat ? iat.longValue() : Long.MIN_VALUE;
-        Object client = claims.get("azp") != null ? claims.get("azp") : claims.get("client_id");
-        Object subject = claims.get("sub") != null ? claims.get("sub") : identity.getPrincipal().getName();
-        for (RevocationEntry notBefore : new RevocationEntry[]{ lookup(Kind.SUBJECT, subject, now),
-                lookup(Kind.SESSION, claims.get("sid"), now), lookup(Kind.CLIENT, client, now) }) {
+        for (RevocationEntry notBefore : new RevocationEntry[]{ lookup(index, Kind.SUBJECT, subjectOf(identity, claims),
+                now), lookup(index, Kind.SESSION, claims.get("sid"), now),
+                lookup(index, Kind.CLIENT, clientOf(claims),
+                        now) }) {
             // tokens issued in the same second as the revocation are revoked too: iat has one-second precision
             if (notBefore != null && issuedAt <= notBefore.revokedAt().getEpochSecond()) {
                 return notBefore;
@@ -130,17 +195,65 @@ public class GatewayRevocationService implements RevocationService {
         return null;
     }
 
-    private RevocationEntry lookup(Kind kind, Object id, Instant now) {
-        return id instanceof String text ? store.get(kind, text, now) : null;
+    /**
+     * @return the keys of every entry that could revoke the identity
+     */
+    private static List<String> keysOf(SecurityIdentity identity) {
+        List<String> keys = new ArrayList<>(5);
+        Object scheme = identity.getAttribute(BasicIdentityProvider.SCHEME_ATTRIBUTE);
+        if ("basic".equals(scheme)) {
+            keys.add(RevocationIndex.key(Kind.SUBJECT, identity.getPrincipal().getName()));
+        } else if ("bearer".equals(scheme)) {
+            Map<String, Object> claims = claimsOf(identity);
+            addKey(keys, Kind.TOKEN, claims.get("jti"));
+            TokenCredential token = identity.getCredential(TokenCredential.class);
+            if (token != null) {
+                keys.add(RevocationIndex.key(Kind.TOKEN, HASH_PREFIX + TokenDigests.sha256(token.getToken())));
+            }
+            addKey(keys, Kind.SUBJECT, subjectOf(identity, claims));
+            addKey(keys, Kind.SESSION, claims.get("sid"));
+            addKey(keys, Kind.CLIENT, clientOf(claims));
+        }
+        return keys;
     }
 
-    private RevocationEntry add(Kind kind, String id, Instant tokenExpiresAt, String reason) {
+    private static void addKey(List<String> keys, Kind kind, Object id) {
+        if (id instanceof String text) {
+            keys.add(RevocationIndex.key(kind, text));
+        }
+    }
+
+    private static Map<String, Object> claimsOf(SecurityIdentity identity) {
+        Map<String, Object> claims = identity.getAttribute(BearerIdentityProvider.CLAIMS_ATTRIBUTE);
+        return claims == null ? Map.of() : claims;
+    }
+
+    private static Object subjectOf(SecurityIdentity identity, Map<String, Object> claims) {
+        return claims.get("sub") != null ? claims.get("sub") : identity.getPrincipal().getName();
+    }
+
+    private static Object clientOf(Map<String, Object> claims) {
+        return claims.get("azp") != null ? claims.get("azp") : claims.get("client_id");
+    }
+
+    private static RevocationEntry lookup(RevocationIndex index, Kind kind, Object id, Instant now) {
+        return id instanceof String text ? index.get(kind, text, now) : null;
+    }
+
+    private Uni<RevocationEntry> add(Kind kind, String id, Instant tokenExpiresAt, String reason) {
         Instant now = clock.instant();
         Instant expiresAt = tokenExpiresAt != null ? tokenExpiresAt : now.plusSeconds(maxTokenLifetimeSeconds);
         RevocationEntry entry = new RevocationEntry(kind, id, reason, now, expiresAt);
-        store.put(entry, now);
-        LOG.infof("Revoked %s '%s' until %s: %s", kind, printable(id), expiresAt, reason);
-        return entry;
+        return unavailableAsApiFailure(store.put(entry)).map(ignored -> {
+            LOG.infof("Revoked %s '%s' until %s: %s", kind, printable(id), expiresAt, reason);
+            return entry;
+        });
+    }
+
+    private static <T> Uni<T> unavailableAsApiFailure(Uni<T> operation) {
+        return operation.onFailure(failure -> !(failure instanceof RevocationStoreUnavailableException)).transform(
+                failure -> new RevocationStoreUnavailableException(failure.getClass().getSimpleName()
+                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage())));
     }
 
     private static String printable(String value) {

@@ -1,71 +1,98 @@
 package io.quarkiverse.authgateway.runtime.revocation;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkiverse.authgateway.RevocationEntry;
+import io.smallrye.mutiny.Uni;
 
 /**
- * The embedded revocation store: a bounded map in this JVM. Revocations are seen by this instance only and are lost
- * on restart; use Redis for several instances. When full, the entry closest to its expiry makes room.
+ * The embedded store: a bounded index in this JVM. Revocations are seen by this instance only and are lost on restart.
  */
-final class MemoryRevocationStore {
+final class MemoryRevocationStore implements RevocationStore {
 
-    private final ConcurrentHashMap<String, RevocationEntry> entries = new ConcurrentHashMap<>();
+    private final RevocationIndex index;
     private final int maxEntries;
+    private final Map<String, Long> uses = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    MemoryRevocationStore(int maxEntries) {
+    MemoryRevocationStore(int maxEntries, Clock clock) {
+        this.index = new RevocationIndex(maxEntries);
         this.maxEntries = maxEntries;
+        this.clock = clock;
     }
 
-    static String key(RevocationEntry.Kind kind, String id) {
-        return kind.name() + ':' + id;
+    @Override
+    public String description() {
+        return "in-memory (this instance only, lost on restart), at most " + maxEntries + " entries";
     }
 
-    boolean isEmpty() {
-        return entries.isEmpty();
+    @Override
+    public boolean configured() {
+        return true;
     }
 
-    RevocationEntry get(RevocationEntry.Kind kind, String id, Instant now) {
-        RevocationEntry entry = entries.get(key(kind, id));
-        if (entry != null && !now.isBefore(entry.expiresAt())) {
-            entries.remove(key(kind, id), entry);
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    @Override
+    public RevocationIndex current() {
+        return index;
+    }
+
+    @Override
+    public RevocationIndex lastKnown() {
+        return index;
+    }
+
+    @Override
+    public boolean reachable() {
+        return true;
+    }
+
+    @Override
+    public Uni<List<RevocationEntry>> lookup(List<String> keys) {
+        return Uni.createFrom().item(List.of());
+    }
+
+    @Override
+    public Uni<Void> put(RevocationEntry entry) {
+        return Uni.createFrom().item(() -> {
+            index.put(entry, clock.instant());
             return null;
-        }
-        return entry;
+        });
     }
 
-    void put(RevocationEntry entry, Instant now) {
-        if (entries.size() >= maxEntries) {
-            dropExpired(now);
-        }
-        if (entries.size() >= maxEntries) {
-            entries.values().stream().min(Comparator.comparing(RevocationEntry::expiresAt))
-                    .ifPresent(oldest -> entries.remove(key(oldest.kind(), oldest.id()), oldest));
-        }
-        entries.put(key(entry.kind(), entry.id()), entry);
+    @Override
+    public Uni<Boolean> remove(RevocationEntry.Kind kind, String id) {
+        return Uni.createFrom().item(() -> index.remove(kind, id));
     }
 
-    boolean remove(RevocationEntry.Kind kind, String id) {
-        return entries.remove(key(kind, id)) != null;
+    @Override
+    public Uni<RevocationEntry> find(RevocationEntry.Kind kind, String id) {
+        return Uni.createFrom().item(() -> index.get(kind, id, clock.instant()));
     }
 
-    List<RevocationEntry> list(Instant now) {
-        dropExpired(now);
-        List<RevocationEntry> all = new ArrayList<>(entries.values());
-        all.sort(Comparator.comparing(RevocationEntry::revokedAt));
-        return all;
+    @Override
+    public Uni<List<RevocationEntry>> list() {
+        return Uni.createFrom().item(() -> new ArrayList<>(index.list(clock.instant())));
     }
 
-    private void dropExpired(Instant now) {
-        for (Iterator<RevocationEntry> it = entries.values().iterator(); it.hasNext();) {
-            if (!now.isBefore(it.next().expiresAt())) {
-                it.remove();
-            }
-        }
+    @Override
+    public Uni<Boolean> firstUse(String key, Duration keep) {
+        return Uni.createFrom().item(() -> {
+            long now = clock.millis();
+            uses.values().removeIf(expiry -> expiry < now);
+            return uses.putIfAbsent(key, now + keep.toMillis()) == null;
+        });
     }
 }

@@ -5,6 +5,7 @@ import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.isCo
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.json;
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.problem;
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.reply;
+import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.storeUnavailable;
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.withBody;
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.withJsonBody;
 
@@ -77,7 +78,7 @@ public final class RevocationEndpoints {
                     } else {
                         json(context, 200, toJson(entry).encode());
                     }
-                }, failure -> problem(context, 503, "store_unavailable", "The revocation store is unavailable."));
+                }, failure -> storeUnavailable(context, failure));
             } else if (method == HttpMethod.DELETE) {
                 String why = context.request().getParam("reason");
                 if (why == null || why.isBlank()) {
@@ -90,7 +91,7 @@ public final class RevocationEndpoints {
                     } else {
                         problem(context, 404, "not_found", "No such revocation entry.");
                     }
-                }, failure -> problem(context, 503, "store_unavailable", "The revocation store is unavailable."));
+                }, failure -> storeUnavailable(context, failure));
             } else {
                 problem(context, 405, "method_not_allowed", "Use GET to read and DELETE to lift an entry.");
             }
@@ -162,7 +163,7 @@ public final class RevocationEndpoints {
                                 LOG.debugf("Back-channel logout refused: %s", failure.getMessage());
                                 problem(context, 400, "invalid_request", "The logout token is not acceptable.");
                             } else {
-                                problem(context, 503, "store_unavailable", "The revocation store is unavailable.");
+                                storeUnavailable(context, failure);
                             }
                         });
             });

@@ -1,0 +1,92 @@
+package io.quarkiverse.authgateway.runtime.revocation;
+
+/**
+ * The Redis data of the revocation store, all under one key prefix, and the Lua scripts that change it atomically.
+ * <ul>
+ * <li>{@code <prefix>entry:<KIND>:<id>}: one entry (JSON), expiring with it ({@code PXAT}).</li>
+ * <li>{@code <prefix>index}: a sorted set of the entry keys scored by expiry, trimmed on every write, expiring with
+ * its last entry; it lets an instance load every entry in one script call.</li>
+ * <li>{@code <prefix>version}: incremented by every change; each change is published with its version on the
+ * channel {@code <prefix>changes}, so a gap in versions tells an instance that it missed a message.</li>
+ * <li>{@code <prefix>once:<key>}: one-time uses (logout token ids), {@code SET NX} with an expiry.</li>
+ * </ul>
+ */
+final class RedisLayout {
+
+    /**
+     * KEYS: entry, index, version. ARGV: index member, entry JSON, expiry (epoch ms), now (epoch ms), channel. Returns
+     * the new version.
+     */
+    static final String PUT = """
+            redis.call('SET', KEYS[1], ARGV[2], 'PXAT', ARGV[3])
+            redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[4])
+            local last = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
+            redis.call('PEXPIREAT', KEYS[2], last[2])
+            local version = redis.call('INCR', KEYS[3])
+            redis.call('PUBLISH', ARGV[5], version .. ' P ' .. ARGV[2])
+            return version
+            """;
+
+    /**
+     * KEYS: entry, index, version. ARGV: index member, channel. Returns 1 when an entry was removed, 0 otherwise.
+     */
+    static final String LIFT = """
+            local removed = redis.call('DEL', KEYS[1])
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            if removed == 1 then
+              local version = redis.call('INCR', KEYS[3])
+              redis.call('PUBLISH', ARGV[2], version .. ' L ' .. ARGV[1])
+            end
+            return removed
+            """;
+
+    /**
+     * KEYS: index, version. ARGV: now (epoch ms), entry key prefix. Returns the version, then every entry in force,
+     * read atomically.
+     */
+    static final String SNAPSHOT = """
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+            local result = { redis.call('GET', KEYS[2]) or '0' }
+            for _, member in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+              local entry = redis.call('GET', ARGV[2] .. member)
+              if entry then
+                result[#result + 1] = entry
+              end
+            end
+            return result
+            """;
+
+    private final String prefix;
+
+    RedisLayout(String prefix) {
+        this.prefix = prefix;
+    }
+
+    String entryPrefix() {
+        return prefix + "entry:";
+    }
+
+    /**
+     * @param member an index member: {@link RevocationIndex#key(io.quarkiverse.authgateway.RevocationEntry.Kind, String)}
+     */
+    String entry(String member) {
+        return entryPrefix() + member;
+    }
+
+    String index() {
+        return prefix + "index";
+    }
+
+    String version() {
+        return prefix + "version";
+    }
+
+    String channel() {
+        return prefix + "changes";
+    }
+
+    String once(String key) {
+        return prefix + "once:" + key;
+    }
+}
