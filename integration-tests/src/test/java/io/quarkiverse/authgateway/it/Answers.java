@@ -25,6 +25,7 @@ final class Answers {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
+            case 503 -> "Service Unavailable";
             default -> throw new IllegalArgumentException(String.valueOf(status));
         };
         return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"code\":\"" + code

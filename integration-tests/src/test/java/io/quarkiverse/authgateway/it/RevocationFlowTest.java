@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -26,31 +21,18 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class RevocationFlowTest {
 
-    private static final String REVOKED = Answers.problem(401, "revoked", "The credentials were revoked.");
-    private static final String REVOKED_CHALLENGE = "Bearer realm=\"demo\", error=\"invalid_token\", "
-            + "error_description=\"The credentials were revoked.\"";
+    private static final String REVOKED = Revocations.REVOKED;
+    private static final String REVOKED_CHALLENGE = Revocations.REVOKED_CHALLENGE;
 
     @TestHTTPResource("/")
     URL base;
 
     private int post(String path, String contentType, String body, String authorization) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) new URL(base, path).openConnection();
-        connection.setRequestMethod("POST");
-        connection.setDoOutput(true);
-        connection.setRequestProperty("Content-Type", contentType);
-        connection.setRequestProperty("Authorization", authorization);
-        try (OutputStream out = connection.getOutputStream()) {
-            out.write(body.getBytes(StandardCharsets.UTF_8));
-        }
-        return connection.getResponseCode();
+        return Revocations.post(base, path, contentType, body, authorization);
     }
 
     private static String token(String jti, String subject) {
-        JwtClaims claims = DemoTokens.claims();
-        claims.setJwtId(jti);
-        claims.setSubject(subject);
-        claims.setIssuedAt(DemoTokens.secondsFromNow(-5));
-        return DemoTokens.sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, DemoTokens.DEMO_KEY, Map.of());
+        return Revocations.token(jti, subject);
     }
 
     @Test

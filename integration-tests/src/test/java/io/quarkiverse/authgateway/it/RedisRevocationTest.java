@@ -1,0 +1,183 @@
+package io.quarkiverse.authgateway.it;
+
+import static io.quarkiverse.authgateway.it.BasicChallengeTest.basic;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The Redis store against a real {@code redis-server}: what is written and for how long, a change missed by the
+ * mirror, Redis stopped, restarted and paused. On-store-failure is {@code deny} (the default).
+ */
+@QuarkusTest
+@TestProfile(RedisStoreProfile.class)
+class RedisRevocationTest {
+
+    static final String UNAVAILABLE = Answers.problem(503, "revocation_store_unavailable",
+            "The credentials cannot be checked right now; retry after the delay in Retry-After.");
+    /** The configured redis.timeout (300 ms), plus what a loaded test machine may add to any request. */
+    static final long WAIT_BOUND_MILLIS = 300 + 700;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    final RedisServer redis = RedisServer.current();
+
+    @Test
+    void theStoreInUseIsLoggedAtStartup() throws IOException {
+        String log = Files.readString(Path.of(logFile()));
+        assertTrue(log.contains("Revocation store: Redis (client <default>, key prefix 'auth-gateway:'), shared by "
+                + "every instance, mirrored in memory"), log);
+    }
+
+    @Test
+    void aRevocationIsOneKeyExpiringWithTheEntryAndIsEnforcedAtOnce() throws IOException {
+        String token = Revocations.token("redis-1", "rita");
+        assertEquals(200, Revocations.orders(base, token));
+        long before = System.currentTimeMillis();
+        assertEquals(201, Revocations.revokeSubject(base, "rita"));
+        Answers.assertRefusal(RawHttp.get(base, "/api/orders", "Authorization: Bearer " + token), 401,
+                Revocations.REVOKED, Revocations.REVOKED_CHALLENGE);
+
+        JsonObject stored = new JsonObject(redis.cli("GET", "auth-gateway:entry:SUBJECT:rita"));
+        assertEquals("SUBJECT", stored.getString("kind"));
+        assertEquals("test", stored.getString("reason"));
+        long expiresAt = stored.getLong("expiresAt");
+        // a subject entry lives for the longest token lifetime (24 h by default), and no longer
+        assertTrue(Math.abs(expiresAt - before - Duration.ofHours(24).toMillis()) < 60_000, stored.encode());
+        long ttl = Long.parseLong(redis.cli("PEXPIRETIME", "auth-gateway:entry:SUBJECT:rita"));
+        assertEquals(expiresAt, ttl);
+        assertEquals(expiresAt, Long.parseLong(redis.cli("ZSCORE", "auth-gateway:index", "SUBJECT:rita")));
+        assertTrue(Long.parseLong(redis.cli("PTTL", "auth-gateway:index")) > 0, "the index expires with its entries");
+        assertTrue(Long.parseLong(redis.cli("GET", "auth-gateway:version")) >= 1);
+    }
+
+    @Test
+    void aChangeWhosePubSubMessageWasMissedIsFoundByTheVersionCheck() throws IOException {
+        String token = Revocations.token("redis-2", "sam");
+        assertEquals(200, Revocations.orders(base, token));
+        // what another instance writes, without the message this instance would normally receive
+        long now = System.currentTimeMillis();
+        String entry = new JsonObject().put("kind", "SUBJECT").put("id", "sam").put("reason", "written elsewhere")
+                .put("revokedAt", now).put("expiresAt", now + 600_000).encode();
+        redis.cli("SET", "auth-gateway:entry:SUBJECT:sam", entry, "PXAT", Long.toString(now + 600_000));
+        redis.cli("ZADD", "auth-gateway:index", Long.toString(now + 600_000), "SUBJECT:sam");
+        redis.cli("INCR", "auth-gateway:version");
+        long found = waitForStatus(token, 401, Duration.ofSeconds(5));
+        // the check runs every 200 ms: the reload follows within a check interval or two
+        assertTrue(found < 2_000, "enforced after " + found + " ms");
+    }
+
+    @Test
+    void redisDownIsA503WithRetryAfterAndTheApplicationRecoversWhenItReturns() throws IOException {
+        String token = Revocations.token("redis-3", "tess");
+        assertEquals(200, Revocations.orders(base, token));
+        redis.stop();
+        try {
+            waitForStatus(token, 503, Duration.ofSeconds(5));
+            RawHttp.Response answer = RawHttp.get(base, "/api/orders", "Authorization: Bearer " + token);
+            Answers.assertRefusal(answer, 503, UNAVAILABLE);
+            assertEquals("3", answer.header("Retry-After"), answer.toString());
+            RawHttp.Response basicUser = RawHttp.get(base, "/api/me", basic("bob", "bob-secret"));
+            Answers.assertRefusal(basicUser, 503, UNAVAILABLE);
+            assertEquals("3", basicUser.header("Retry-After"));
+            // no credentials, nothing to check: open routes keep working, protected ones still challenge
+            assertEquals(200, RawHttp.get(base, "/api/public/hello").status());
+            Answers.assertRefusal(RawHttp.get(base, "/api/orders"), 401, Answers.problem(401, "missing_credentials",
+                    "Authentication is required to access this resource."), Answers.BEARER_CHALLENGE);
+        } finally {
+            redis.restart();
+        }
+        // the restarted Redis is empty (no persistence in this test); another instance revokes tess meanwhile
+        long now = System.currentTimeMillis();
+        redis.cli("SET", "auth-gateway:entry:SUBJECT:tess", new JsonObject().put("kind", "SUBJECT").put("id", "tess")
+                .put("reason", "during the outage").put("revokedAt", now).put("expiresAt", now + 600_000).encode(),
+                "PXAT", Long.toString(now + 600_000));
+        redis.cli("ZADD", "auth-gateway:index", Long.toString(now + 600_000), "SUBJECT:tess");
+        redis.cli("INCR", "auth-gateway:version");
+        waitForStatus(token, 401, Duration.ofSeconds(10));
+        assertEquals(200, Revocations.orders(base, Revocations.token("redis-3b", "ulla")));
+        String log = Files.readString(Path.of(logFile()));
+        assertTrue(log.contains("Revocation store unreachable"), log);
+        assertTrue(log.contains("Revocation store reachable again: mirror reloaded with"), log);
+    }
+
+    @Test
+    void aPausedRedisHoldsNoRequestPastTheTimeoutAndNoEventLoop() throws Exception {
+        String token = Revocations.token("redis-4", "vera");
+        assertEquals(200, Revocations.orders(base, token));
+        redis.pause(Duration.ofSeconds(4));
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<long[]>> results = new ArrayList<>();
+            Instant end = Instant.now().plusSeconds(3);
+            for (int i = 0; i < 8; i++) {
+                boolean open = i == 0;
+                results.add(clients.submit(() -> {
+                    long slowest = 0;
+                    long requests = 0;
+                    while (Instant.now().isBefore(end)) {
+                        long start = System.nanoTime();
+                        int status = open
+                                ? RawHttp.get(base, "/api/public/hello").status()
+                                : Revocations.orders(base, token);
+                        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                        assertTrue(open ? status == 200 : status == 200 || status == 503, "status " + status);
+                        slowest = Math.max(slowest, took);
+                        requests++;
+                    }
+                    return new long[]{ slowest, requests };
+                }));
+            }
+            for (Future<long[]> result : results) {
+                long[] figures = result.get(30, TimeUnit.SECONDS);
+                assertTrue(figures[0] <= WAIT_BOUND_MILLIS, "a request took " + figures[0] + " ms");
+                assertTrue(figures[1] > 3, "only " + figures[1] + " requests in 3 s");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        // once the pause ends, the instance is back without a restart
+        waitForStatus(token, 200, Duration.ofSeconds(10));
+    }
+
+    String logFile() {
+        return RedisStoreProfile.LOG_FILE;
+    }
+
+    /**
+     * @return how long it took until the orders API answered the status
+     */
+    long waitForStatus(String token, int status, Duration atMost) throws IOException {
+        long start = System.nanoTime();
+        long deadline = start + atMost.toNanos();
+        int last;
+        do {
+            last = Revocations.orders(base, token);
+            if (last == status) {
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            }
+            RedisServer.sleep(10);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("still " + last + " instead of " + status + " after " + atMost);
+    }
+}

@@ -1,0 +1,34 @@
+package io.quarkiverse.authgateway.it;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The demo application with its revocations in a real Redis, short timeouts so that faults show quickly, and a log
+ * file the tests read.
+ */
+public class RedisStoreProfile implements QuarkusTestProfile {
+
+    /** One file per test JVM: the tests read what this run logged, nothing older. */
+    static final String LOG_FILE = "target/redis-store-" + ProcessHandle.current().pid() + ".log";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkus.auth-gateway.revocation.redis.timeout", "300MS",
+                "quarkus.auth-gateway.revocation.redis.check-interval", "200MS",
+                "quarkus.auth-gateway.revocation.retry-after", "3S",
+                "quarkus.log.file.enabled", "true",
+                "quarkus.log.file.path", logFile());
+    }
+
+    String logFile() {
+        return LOG_FILE;
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(RedisResource.class));
+    }
+}

@@ -1,0 +1,67 @@
+package io.quarkiverse.authgateway.it;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+
+/**
+ * Revocations through the demo application's endpoints, and the tokens they apply to.
+ */
+final class Revocations {
+
+    static final String ALICE = "Basic " + Base64.getEncoder().encodeToString("alice:alice-secret".getBytes(
+            StandardCharsets.UTF_8));
+    static final String REVOKED = Answers.problem(401, "revoked", "The credentials were revoked.");
+    static final String REVOKED_CHALLENGE = "Bearer realm=\"demo\", error=\"invalid_token\", "
+            + "error_description=\"The credentials were revoked.\"";
+
+    private Revocations() {
+    }
+
+    /**
+     * @return a demo token for the orders API, issued 5 seconds ago
+     */
+    static String token(String jti, String subject) {
+        JwtClaims claims = DemoTokens.claims();
+        claims.setJwtId(jti);
+        claims.setSubject(subject);
+        claims.setIssuedAt(DemoTokens.secondsFromNow(-5));
+        return DemoTokens.sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, DemoTokens.DEMO_KEY, Map.of());
+    }
+
+    /**
+     * @return the status of the admin endpoint's answer to revoking the subject, as alice
+     */
+    static int revokeSubject(URL base, String subject) throws IOException {
+        return post(base, "/admin/revocations", "application/json",
+                "{\"kind\":\"subject\",\"id\":\"" + subject + "\",\"reason\":\"test\"}", ALICE);
+    }
+
+    static int post(URL base, String path, String contentType, String body, String authorization) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(base, path).openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(10_000);
+        connection.setRequestProperty("Content-Type", contentType);
+        connection.setRequestProperty("Authorization", authorization);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        return connection.getResponseCode();
+    }
+
+    /**
+     * @return the status of {@code GET /api/orders} with the token
+     */
+    static int orders(URL base, String token) throws IOException {
+        return RawHttp.get(base, "/api/orders", "Authorization: Bearer " + token).status();
+    }
+}
