@@ -51,7 +51,9 @@ final class Revocations {
         connection.setConnectTimeout(5_000);
         connection.setReadTimeout(10_000);
         connection.setRequestProperty("Content-Type", contentType);
-        connection.setRequestProperty("Authorization", authorization);
+        if (authorization != null) {
+            connection.setRequestProperty("Authorization", authorization);
+        }
         try (OutputStream out = connection.getOutputStream()) {
             out.write(body.getBytes(StandardCharsets.UTF_8));
         }
