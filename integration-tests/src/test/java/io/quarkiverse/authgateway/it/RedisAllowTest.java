@@ -26,6 +26,10 @@ class RedisAllowTest {
     @TestHTTPResource("/")
     URL base;
 
+    String logFile() {
+        return RedisAllowProfile.LOG_FILE;
+    }
+
     @Test
     void redisDownLetsProvenCredentialsThroughWithAWarning() throws IOException {
         RedisServer redis = RedisServer.current();
@@ -40,7 +44,7 @@ class RedisAllowTest {
             do {
                 assertEquals(200, Revocations.orders(base, fine));
                 RedisServer.sleep(50);
-                log = Files.readString(Path.of(RedisAllowProfile.LOG_FILE));
+                log = Files.readString(Path.of(logFile()));
             } while (!log.contains("Revocation store unreachable") && System.nanoTime() < deadline);
             assertTrue(log.contains("Revocation store unreachable"), log);
             assertEquals(200, Revocations.orders(base, fine));
@@ -48,7 +52,7 @@ class RedisAllowTest {
             Answers.assertRefusal(RawHttp.get(base, "/api/orders", "Authorization: Bearer " + revoked), 401,
                     Revocations.REVOKED, Revocations.REVOKED_CHALLENGE);
             RedisServer.sleep(200);
-            log = Files.readString(Path.of(RedisAllowProfile.LOG_FILE));
+            log = Files.readString(Path.of(logFile()));
             assertTrue(log.contains("WARN") && log.contains("checked only against the last known revocations"), log);
             assertTrue(log.contains("on-store-failure=allow"), log);
         } finally {

@@ -160,6 +160,30 @@ class RedisRevocationTest {
         waitForStatus(token, 200, Duration.ofSeconds(10));
     }
 
+    @Test
+    void valuesAndMessagesThatAreNotOursAreSkippedAndNothingBreaks() throws IOException {
+        String token = Revocations.token("redis-5", "junk");
+        assertEquals(200, Revocations.orders(base, token));
+        long expiry = System.currentTimeMillis() + 600_000;
+        redis.cli("SET", "auth-gateway:entry:SUBJECT:junk", "not an entry", "PXAT", Long.toString(expiry));
+        redis.cli("ZADD", "auth-gateway:index", Long.toString(expiry), "SUBJECT:junk");
+        redis.cli("INCR", "auth-gateway:version");
+        redis.cli("PUBLISH", "auth-gateway:changes", "nonsense");
+        redis.cli("PUBLISH", "auth-gateway:changes", "99999 P {");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String log;
+        do {
+            assertEquals(200, Revocations.orders(base, token));
+            RedisServer.sleep(50);
+            log = Files.readString(Path.of(logFile()));
+        } while (!log.contains("Skipped a value under auth-gateway:entry: that is not a revocation entry")
+                && System.nanoTime() < deadline);
+        assertTrue(log.contains("Skipped a value under auth-gateway:entry: that is not a revocation entry"), log);
+        assertTrue(log.contains("Ignored a malformed message on the revocation channel auth-gateway:changes"), log);
+        assertEquals(200, Revocations.orders(base, token));
+        redis.cli("DEL", "auth-gateway:entry:SUBJECT:junk");
+    }
+
     String logFile() {
         return RedisStoreProfile.LOG_FILE;
     }

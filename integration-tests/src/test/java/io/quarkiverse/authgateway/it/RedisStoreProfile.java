@@ -1,5 +1,6 @@
 package io.quarkiverse.authgateway.it;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,13 +17,20 @@ public class RedisStoreProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.auth-gateway.revocation.redis.timeout", "300MS",
+        Map<String, String> overrides = new HashMap<>(Map.of("quarkus.auth-gateway.revocation.redis.timeout", "300MS",
                 "quarkus.auth-gateway.revocation.redis.check-interval", "200MS",
-                "quarkus.auth-gateway.revocation.retry-after", "3S",
-                "quarkus.log.file.enabled", "true",
-                "quarkus.log.file.path", logFile());
+                "quarkus.auth-gateway.revocation.retry-after", "3S"));
+        if (logFile() != null) {
+            overrides.put("quarkus.log.file.enabled", "true");
+            overrides.put("quarkus.log.file.path", logFile());
+        }
+        return overrides;
     }
 
+    /**
+     * @return the log file of the application, or {@code null} for the packaged application, whose log the
+     *         integration-test launcher already writes to {@code target/quarkus.log}
+     */
     String logFile() {
         return LOG_FILE;
     }

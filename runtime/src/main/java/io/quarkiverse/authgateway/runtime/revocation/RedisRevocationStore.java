@@ -135,7 +135,7 @@ public class RedisRevocationStore implements RevocationStore {
             List<RevocationEntry> found = new ArrayList<>(2);
             for (int i = 0; i < response.size(); i++) {
                 if (response.get(i) != null) {
-                    found.add(EntryCodec.decode(response.get(i).toString()));
+                    addDecoded(found, response.get(i).toString());
                 }
             }
             return found;
@@ -166,7 +166,13 @@ public class RedisRevocationStore implements RevocationStore {
     @Override
     public Uni<RevocationEntry> find(RevocationEntry.Kind kind, String id) {
         return command("GET", layout.entry(RevocationIndex.key(kind, id)))
-                .map(response -> response == null ? null : EntryCodec.decode(response.toString()));
+                .map(response -> {
+                    List<RevocationEntry> found = new ArrayList<>(1);
+                    if (response != null) {
+                        addDecoded(found, response.toString());
+                    }
+                    return found.isEmpty() ? null : found.get(0);
+                });
     }
 
     @Override
@@ -195,10 +201,14 @@ public class RedisRevocationStore implements RevocationStore {
         return command("EVAL", RedisLayout.SNAPSHOT, "2", layout.index(), layout.version(),
                 Long.toString(clock.millis()), layout.entryPrefix())
                 .map(response -> {
+                    List<RevocationEntry> decoded = new ArrayList<>(response.size());
+                    for (int i = 1; i < response.size(); i++) {
+                        addDecoded(decoded, response.get(i).toString());
+                    }
                     RevocationIndex entries = new RevocationIndex(Integer.MAX_VALUE);
                     Instant now = clock.instant();
-                    for (int i = 1; i < response.size(); i++) {
-                        entries.put(EntryCodec.decode(response.get(i).toString()), now);
+                    for (RevocationEntry entry : decoded) {
+                        entries.put(entry, now);
                     }
                     return new Snapshot(Long.parseLong(response.get(0).toString()), entries);
                 });
@@ -307,11 +317,24 @@ public class RedisRevocationStore implements RevocationStore {
         }
         String payload = message.substring(first + 3);
         if (message.charAt(first + 1) == 'P') {
-            mirror.put(EntryCodec.decode(payload), clock.instant());
+            List<RevocationEntry> entry = new ArrayList<>(1);
+            addDecoded(entry, payload);
+            if (!entry.isEmpty()) {
+                mirror.put(entry.get(0), clock.instant());
+            }
         } else {
             mirror.remove(payload);
         }
         version = changeVersion;
+    }
+
+    /** An entry that is not ours (written by hand, or by a newer version) is skipped, never fatal. */
+    private void addDecoded(List<RevocationEntry> entries, String text) {
+        try {
+            entries.add(EntryCodec.decode(text));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("Skipped a value under %s that is not a revocation entry", layout.entryPrefix());
+        }
     }
 
     private void onSubscriptionEnd() {

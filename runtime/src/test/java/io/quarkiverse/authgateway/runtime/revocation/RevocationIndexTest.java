@@ -1,0 +1,52 @@
+package io.quarkiverse.authgateway.runtime.revocation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.authgateway.RevocationEntry;
+import io.quarkiverse.authgateway.RevocationEntry.Kind;
+
+class RevocationIndexTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static RevocationEntry entry(String id, long secondsToLive) {
+        return new RevocationEntry(Kind.SUBJECT, id, "test", NOW, NOW.plusSeconds(secondsToLive));
+    }
+
+    @Test
+    void anEntryIsGoneAtItsExpiry() {
+        RevocationIndex index = new RevocationIndex(10);
+        index.put(entry("a", 60), NOW);
+        assertNotNull(index.get(Kind.SUBJECT, "a", NOW.plusSeconds(59)));
+        assertNull(index.get(Kind.SUBJECT, "a", NOW.plusSeconds(60)));
+        assertEquals(0, index.size());
+    }
+
+    @Test
+    void whenFullTheEntryNearestItsExpiryMakesRoom() {
+        RevocationIndex index = new RevocationIndex(2);
+        index.put(entry("long", 600), NOW);
+        index.put(entry("short", 60), NOW);
+        index.put(entry("new", 300), NOW);
+        assertEquals(2, index.size());
+        assertNull(index.get(Kind.SUBJECT, "short", NOW));
+        assertNotNull(index.get(Kind.SUBJECT, "long", NOW));
+        assertNotNull(index.get(Kind.SUBJECT, "new", NOW));
+    }
+
+    @Test
+    void keysNameTheKindAndTheIdentifier() {
+        RevocationIndex index = new RevocationIndex(10);
+        index.put(entry("a", 60), NOW);
+        assertNull(index.get(Kind.CLIENT, "a", NOW));
+        assertEquals("SUBJECT:a", RevocationIndex.key(Kind.SUBJECT, "a"));
+        assertEquals(true, index.remove("SUBJECT:a"));
+        assertEquals(true, index.isEmpty());
+    }
+}
