@@ -3,10 +3,12 @@
 #
 #   benchmarks/run.sh [rounds] [seconds-per-measurement]
 #
-# Three servers share CPU 1 (only one is under load at a time): plain Quarkus (smallrye-jwt, properties-file Basic),
-# the gateway, and the gateway with its token cache disabled. wrk runs on CPU 0. Each round measures every endpoint
+# Four servers share CPU 1 (only one is under load at a time): plain Quarkus (smallrye-jwt, properties-file Basic),
+# the gateway (in-memory revocation store, empty: revocation off), the gateway with its token cache disabled, and the
+# gateway with its revocations in Redis, 1,000 entries in force (revocation on: every request is looked up in the
+# mirror). redis-server runs on CPU 0 on a free port. wrk runs on CPU 0. Each round measures every endpoint
 # once, interleaved; the table gives medians over rounds and the median ratio to plain Quarkus' open endpoint of the
-# same round. Needs wrk (Debian package "wrk") and taskset.
+# same round. Needs wrk (Debian package "wrk"), taskset and redis-server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-5}
@@ -30,13 +32,33 @@ start() { # name port jar extra-args...
     pids+=($!)
 }
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+
+# A Redis of our own, holding 1,000 revoked subjects (none of them the benchmark token's), as the store would write them.
+REDIS_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+taskset -c 0 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >"$WORK/redis.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+python3 - "$REDIS_PORT" <<'PY' | redis-cli -p "$REDIS_PORT" >/dev/null
+import json, sys, time
+now = int(time.time() * 1000)
+expires = now + 24 * 3600 * 1000
+for i in range(1000):
+    member = f"SUBJECT:revoked-{i}"
+    entry = json.dumps({"kind": "SUBJECT", "id": f"revoked-{i}", "reason": "benchmark", "revokedAt": now, "expiresAt": expires})
+    print(f"SET auth-gateway:entry:{member} '{entry}' PXAT {expires}")
+    print(f"ZADD auth-gateway:index {expires} {member}")
+print("SET auth-gateway:version 1")
+PY
 start plain 8091 benchmarks/plain-app/target/quarkus-app/quarkus-run.jar
 start gateway 8090 benchmarks/gateway-app/target/quarkus-app/quarkus-run.jar
 start gateway-nocache 8092 benchmarks/gateway-app/target/quarkus-app/quarkus-run.jar \
     -Dquarkus.auth-gateway.token-cache.enabled=false
-for port in 8090 8091 8092; do
+start gateway-redis 8093 benchmarks/gateway-app/target/quarkus-app/quarkus-run.jar \
+    -Dquarkus.redis.hosts="redis://127.0.0.1:$REDIS_PORT"
+for port in 8090 8091 8092 8093; do
     for _ in $(seq 1 60); do curl -s -o /dev/null "http://localhost:$port/open" && break; sleep 0.5; done
 done
+grep -q "Revocation store: Redis" "$WORK/gateway-redis.log" || { echo "gateway-redis does not use Redis" >&2; exit 1; }
 
 # name|port|path|header|lua
 CASES=(
@@ -44,11 +66,13 @@ CASES=(
     "gateway open|8090|/open||"
     "plain smallrye-jwt RS256|8091|/jwt|Authorization: Bearer $TOKEN|"
     "gateway RS256, token cache|8090|/jwt|Authorization: Bearer $TOKEN|"
+    "gateway RS256, token cache, Redis revocation on|8093|/jwt|Authorization: Bearer $TOKEN|"
     "gateway RS256, no cache|8092|/jwt|Authorization: Bearer $TOKEN|"
     "plain smallrye-jwt RS256, unique tokens|8091|/jwt||benchmarks/unique-tokens.lua"
     "gateway RS256, unique tokens, no cache|8092|/jwt||benchmarks/unique-tokens.lua"
     "plain Basic (plain-text properties)|8091|/basic|Authorization: $BASIC|"
     "gateway Basic (bcrypt 10, verification cache)|8090|/basic|Authorization: $BASIC|"
+    "gateway Basic, Redis revocation on|8093|/basic|Authorization: $BASIC|"
 )
 export TOKENS="$PWD/$WORK/tokens.txt"
 

@@ -2,6 +2,7 @@ package io.quarkiverse.authgateway.deployment.bearer;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -121,11 +122,15 @@ class JwksRefreshTest {
         // a key id that is not in the set: one refetch, then refused
         assertEquals(401, status(Tokens.OTHER_KEYS, "k2"));
         assertEquals(fetches + 1, server.fetches());
-        // a storm of made-up key ids within the cooldown: no fetch at all
+        // a storm of made-up key ids: no fetch within the cooldown, at most one per cooldown on a slow machine
+        long stormStart = System.nanoTime();
         for (int i = 0; i < 25; i++) {
             assertEquals(401, status(Tokens.OTHER_KEYS, "made-up-" + i));
         }
-        assertEquals(fetches + 1, server.fetches());
+        long stormMillis = (System.nanoTime() - stormStart) / 1_000_000;
+        int stormFetches = server.fetches() - (fetches + 1);
+        assertTrue(stormFetches <= stormMillis / 1_000, stormFetches + " fetches in a storm of " + stormMillis + " ms");
+        fetches += stormFetches;
 
         // rotation: the new key appears in the set and is picked up by one refetch
         server.serve(Tokens.INTERNAL_KEYS, Tokens.OTHER_KEYS);
