@@ -23,5 +23,14 @@ public class RedisResource implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop();
         }
+        // the integration-test launcher also publishes the returned config as system properties of the test JVM:
+        // without this, applications launched for later test classes would look for this stopped Redis. Another
+        // instance of this resource may have replaced them since: leave those alone.
+        if (server != null && server.url().equals(System.getProperty("quarkus.redis.hosts"))) {
+            System.clearProperty("quarkus.redis.hosts");
+        }
+        if (server != null && Integer.toString(server.port()).equals(System.getProperty(RedisServer.PORT_PROPERTY))) {
+            System.clearProperty(RedisServer.PORT_PROPERTY);
+        }
     }
 }

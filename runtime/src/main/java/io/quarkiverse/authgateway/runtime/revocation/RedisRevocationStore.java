@@ -51,6 +51,8 @@ public class RedisRevocationStore implements RevocationStore {
     private List<String> heldMessages;
     private ReactiveRedisSubscriber subscriber;
     private boolean subscribing;
+    private int subscriptions;
+    private long expectedVersion = -1;
     private boolean outage;
 
     public RedisRevocationStore(Instance<ReactiveRedisDataSource> dataSources, RedisStoreSettings settings,
@@ -214,7 +216,10 @@ public class RedisRevocationStore implements RevocationStore {
                 });
     }
 
-    /** Runs every check interval: subscribes when not subscribed, and reloads the mirror when it may be stale. */
+    /**
+     * Runs every check interval: subscribes when not subscribed, reloads the mirror when it is not trusted or Redis
+     * restarted, and renews a subscription that stopped delivering (changes published an interval ago never arrived).
+     */
     private void check() {
         synchronized (this) {
             if (subscriber == null) {
@@ -228,8 +233,17 @@ public class RedisRevocationStore implements RevocationStore {
         command("GET", layout.version()).subscribe().with(response -> {
             long current = response == null ? 0 : response.toLong();
             synchronized (this) {
-                if (!trusted || current != version) {
+                if (!trusted || current < version) {
+                    expectedVersion = -1;
                     reload();
+                } else if (expectedVersion > version) {
+                    LOG.debugf("Revocation changes up to version %d never arrived (mirror at %d): subscribing again",
+                            expectedVersion, version);
+                    expectedVersion = -1;
+                    resubscribe();
+                } else {
+                    // changes in flight arrive within milliseconds; by the next check the mirror must have them
+                    expectedVersion = current;
                 }
             }
         }, failure -> {
@@ -241,8 +255,9 @@ public class RedisRevocationStore implements RevocationStore {
             return;
         }
         subscribing = true;
-        redis.pubsub(String.class).subscribe(layout.channel(), this::onMessage, this::onSubscriptionEnd,
-                this::onSubscriptionFailure)
+        int generation = ++subscriptions;
+        redis.pubsub(String.class).subscribe(layout.channel(), this::onMessage, () -> lost(generation,
+                "the subscription ended"), failure -> lost(generation, failure.getClass().getSimpleName()))
                 .subscribe().with(created -> {
                     synchronized (this) {
                         subscribing = false;
@@ -255,6 +270,16 @@ public class RedisRevocationStore implements RevocationStore {
                     }
                     unreachable(failure);
                 });
+    }
+
+    private synchronized void resubscribe() {
+        ReactiveRedisSubscriber stale = subscriber;
+        subscriber = null;
+        trusted = false;
+        stale.unsubscribe().subscribe().with(ignored -> {
+        }, ignored -> {
+        });
+        subscribe();
     }
 
     /** Loads the whole mirror; changes published meanwhile are held and applied after it. */
@@ -337,16 +362,11 @@ public class RedisRevocationStore implements RevocationStore {
         }
     }
 
-    private void onSubscriptionEnd() {
-        lost("the subscription ended");
-    }
-
-    private void onSubscriptionFailure(Throwable failure) {
-        lost(failure.getClass().getSimpleName());
-    }
-
-    private void lost(String why) {
+    private void lost(int generation, String why) {
         synchronized (this) {
+            if (generation != subscriptions) {
+                return; // an earlier subscription, already replaced
+            }
             subscriber = null;
             trusted = false;
         }
