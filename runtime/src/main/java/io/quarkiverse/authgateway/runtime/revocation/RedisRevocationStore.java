@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
@@ -55,7 +57,7 @@ public class RedisRevocationStore implements RevocationStore {
     private long expectedVersion = -1;
     private boolean outage;
 
-    public RedisRevocationStore(Instance<ReactiveRedisDataSource> dataSources, RedisStoreSettings settings,
+    public RedisRevocationStore(@Any Instance<ReactiveRedisDataSource> dataSources, RedisStoreSettings settings,
             AuthGatewayRuntimeConfig config, Vertx vertx) {
         this.dataSources = dataSources;
         this.clientName = settings.clientName().orElse(null);
@@ -90,7 +92,9 @@ public class RedisRevocationStore implements RevocationStore {
 
     @Override
     public void start() {
-        redis = clientName == null ? dataSources.get() : dataSources.select(RedisClientName.Literal.of(clientName)).get();
+        redis = clientName == null
+                ? dataSources.select(Default.Literal.INSTANCE).get()
+                : dataSources.select(RedisClientName.Literal.of(clientName)).get();
         timerId = vertx.setPeriodic(checkIntervalMillis, id -> check());
         check();
     }
