@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Priorities;
 
@@ -32,6 +34,8 @@ import io.quarkiverse.authgateway.runtime.revocation.GatewayRevocationService;
 import io.quarkiverse.authgateway.runtime.revocation.RedisStoreSettings;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationAugmentor;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
+import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
@@ -49,6 +53,8 @@ import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.RuntimeInitializedPackageBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
+import io.quarkus.gizmo.ClassCreator;
+import io.quarkus.gizmo.FieldCreator;
 import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -69,7 +75,7 @@ class AuthGatewayProcessor {
     /** Ahead of Quarkus REST's own security exception mappers. */
     private static final int MAPPER_PRIORITY = Priorities.AUTHENTICATION;
 
-    static class Enabled implements BooleanSupplier {
+    static final class Enabled implements BooleanSupplier {
 
         private final AuthGatewayBuildTimeConfig config;
 
@@ -129,6 +135,29 @@ class AuthGatewayProcessor {
             // by name: quarkus-redis-client classes are only on the class path of applications that use it
             beans.produce(AdditionalBeanBuildItem.unremovableOf(
                     "io.quarkiverse.authgateway.runtime.revocation.RedisRevocationStore"));
+        }
+    }
+
+    /**
+     * {@code quarkus-redis-client} creates the clients that injection points ask for. The Redis store looks its client
+     * up at runtime, only when it is used, so the build generates a bean whose injection point asks for it: the
+     * default client, or the one named by {@code quarkus.auth-gateway.revocation.redis-client-name}. The generated
+     * bean itself is never used.
+     */
+    @BuildStep
+    void redisStoreClient(Capabilities capabilities, AuthGatewayBuildTimeConfig config,
+            BuildProducer<GeneratedBeanBuildItem> generated) {
+        if (!capabilities.isPresent(Capability.REDIS_CLIENT)) {
+            return;
+        }
+        try (ClassCreator request = ClassCreator.builder().classOutput(new GeneratedBeanGizmoAdaptor(generated))
+                .className("io.quarkiverse.authgateway.runtime.revocation.RedisClientRequest").build()) {
+            request.addAnnotation(Dependent.class);
+            FieldCreator dataSource = request.getFieldCreator("dataSource",
+                    "io.quarkus.redis.datasource.ReactiveRedisDataSource");
+            dataSource.addAnnotation(Inject.class);
+            config.revocation().redisClientName().ifPresent(
+                    name -> dataSource.addAnnotation("io.quarkus.redis.client.RedisClientName").add("value", name));
         }
     }
 

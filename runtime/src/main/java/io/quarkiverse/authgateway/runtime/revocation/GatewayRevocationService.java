@@ -44,22 +44,24 @@ public class GatewayRevocationService implements RevocationService {
     private final long maxTokenLifetimeSeconds;
     private final Clock clock = Clock.systemUTC();
 
-    public GatewayRevocationService(AuthGatewayRuntimeConfig config, Instance<RevocationStore> redisStore) {
+    public GatewayRevocationService(AuthGatewayRuntimeConfig config, RedisStoreSettings redisSettings,
+            Instance<RevocationStore> redisStore) {
         AuthGatewayRuntimeConfig.Revocation revocation = config.revocation();
         this.maxTokenLifetimeSeconds = revocation.maxTokenLifetime().toSeconds();
-        this.store = choose(revocation, redisStore);
+        this.store = choose(revocation, redisSettings, redisStore);
         LOG.infof("Revocation store: %s", store.description());
         store.start();
     }
 
-    private RevocationStore choose(AuthGatewayRuntimeConfig.Revocation revocation, Instance<RevocationStore> redis) {
+    private RevocationStore choose(AuthGatewayRuntimeConfig.Revocation revocation, RedisStoreSettings redisSettings,
+            Instance<RevocationStore> redis) {
         StoreKind kind = revocation.store();
         if (kind == StoreKind.REDIS && !redis.isResolvable()) {
             throw new ConfigurationException("quarkus.auth-gateway.revocation.store=redis needs the quarkus-redis-client "
                     + "extension: add it to the application, or choose the memory store",
                     Set.of("quarkus.auth-gateway.revocation.store"));
         }
-        if (kind == StoreKind.REDIS || (kind == StoreKind.AUTO && redis.isResolvable() && redis.get().configured())) {
+        if (kind == StoreKind.REDIS || (kind == StoreKind.AUTO && redis.isResolvable() && redisSettings.configured())) {
             return redis.get();
         }
         return new MemoryRevocationStore(revocation.memory().maxEntries(), clock);

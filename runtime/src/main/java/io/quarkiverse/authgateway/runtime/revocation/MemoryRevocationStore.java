@@ -32,11 +32,6 @@ final class MemoryRevocationStore implements RevocationStore {
     }
 
     @Override
-    public boolean configured() {
-        return true;
-    }
-
-    @Override
     public void start() {
     }
 

@@ -11,7 +11,6 @@ import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.authgateway.RevocationEntry;
@@ -57,6 +56,9 @@ public class RedisRevocationStore implements RevocationStore {
     private long expectedVersion = -1;
     private boolean outage;
 
+    /**
+     * @param dataSources every Redis data source; the build makes sure the one of this store's client exists
+     */
     public RedisRevocationStore(@Any Instance<ReactiveRedisDataSource> dataSources, RedisStoreSettings settings,
             AuthGatewayRuntimeConfig config, Vertx vertx) {
         this.dataSources = dataSources;
@@ -66,21 +68,6 @@ public class RedisRevocationStore implements RevocationStore {
         this.layout = new RedisLayout(redisConfig.keyPrefix());
         this.timeout = redisConfig.timeout();
         this.checkIntervalMillis = Math.max(1, redisConfig.checkInterval().toMillis());
-    }
-
-    @Override
-    public boolean configured() {
-        var config = ConfigProvider.getConfig();
-        List<String> prefixes = clientName == null
-                ? List.of("quarkus.redis.")
-                : List.of("quarkus.redis." + clientName + ".", "quarkus.redis.\"" + clientName + "\".");
-        for (String prefix : prefixes) {
-            if (config.getOptionalValue(prefix + "hosts", String.class).isPresent()
-                    || config.getOptionalValue(prefix + "hosts-provider-name", String.class).isPresent()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

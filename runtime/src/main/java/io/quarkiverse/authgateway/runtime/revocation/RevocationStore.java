@@ -18,11 +18,6 @@ public interface RevocationStore {
     String description();
 
     /**
-     * @return whether the store has what it needs to run (for Redis: a configured client)
-     */
-    boolean configured();
-
-    /**
      * Starts background work (connections, subscriptions); called once, at startup.
      */
     void start();
