@@ -1,0 +1,257 @@
+package io.quarkiverse.authgateway.runtime.revocation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.authgateway.RevocationEntry;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
+import io.vertx.core.Vertx;
+
+/**
+ * The copy of the Redis revocation entries in this JVM, and whether it can be trusted. It is loaded in one script
+ * call and kept current by the changes published on the channel, each with a version:
+ * <ul>
+ * <li>a change whose version follows the mirror's is applied, an older one ignored;</li>
+ * <li>a gap in versions, a lost subscription, or Redis not answering makes the mirror untrusted until it is
+ * reloaded;</li>
+ * <li>every check interval the version counter is read: a lower one (Redis restarted) reloads, one the published
+ * changes did not bring within an interval renews the subscription.</li>
+ * </ul>
+ * All state changes happen under this object's lock; requests read the two volatile fields only.
+ */
+final class RedisMirror implements RedisCommands.Listener {
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
+
+    private final String channel;
+    private final Clock clock;
+    private RedisCommands redis;
+    private volatile RevocationIndex entries = new RevocationIndex(Integer.MAX_VALUE);
+    private volatile boolean trusted;
+    private volatile boolean reachable = true;
+    // guarded by this
+    private long version = -1;
+    private List<String> heldMessages;
+    private ReactiveRedisSubscriber subscriber;
+    private boolean subscribing;
+    private int subscriptions;
+    private long expectedVersion = -1;
+    private boolean outage;
+    private long timerId = -1;
+
+    RedisMirror(String channel, Clock clock) {
+        this.channel = channel;
+        this.clock = clock;
+    }
+
+    void start(RedisCommands commands, Vertx vertx, long checkIntervalMillis) {
+        this.redis = commands;
+        timerId = vertx.setPeriodic(checkIntervalMillis, id -> check());
+        check();
+    }
+
+    void stop(Vertx vertx) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+        ReactiveRedisSubscriber current;
+        synchronized (this) {
+            current = subscriber;
+            subscriber = null;
+            trusted = false;
+        }
+        if (current != null) {
+            current.unsubscribe().subscribe().with(ignored -> {
+            }, ignored -> {
+            });
+        }
+    }
+
+    /** @return the entries, or {@code null} while they may be stale */
+    RevocationIndex current() {
+        return trusted ? entries : null;
+    }
+
+    RevocationIndex lastKnown() {
+        return entries;
+    }
+
+    boolean reachable() {
+        return reachable;
+    }
+
+    /** A change this instance made: applied at once, before its published message comes back. */
+    void changedHere(RevocationEntry put, String liftedMember) {
+        if (put != null) {
+            entries.put(put, clock.instant());
+        } else {
+            entries.remove(liftedMember);
+        }
+    }
+
+    @Override
+    public void answered() {
+        reachable = true;
+    }
+
+    @Override
+    public void failed(Throwable failure) {
+        reachable = false;
+        trusted = false;
+        synchronized (this) {
+            if (outage) {
+                return;
+            }
+            outage = true;
+        }
+        LOG.warnf("Revocation store unreachable (%s): requests with proven credentials are answered per "
+                + "quarkus.auth-gateway.revocation.on-store-failure until it is back",
+                failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+    }
+
+    private void check() {
+        synchronized (this) {
+            if (subscriber == null) {
+                subscribe();
+                return;
+            }
+            if (heldMessages != null) {
+                return; // a reload is under way
+            }
+        }
+        redis.version().subscribe().with(current -> {
+            synchronized (this) {
+                if (!trusted || current < version) {
+                    expectedVersion = -1;
+                    reload();
+                } else if (expectedVersion > version) {
+                    LOG.debugf("Revocation changes up to version %d never arrived (mirror at %d): subscribing again",
+                            expectedVersion, version);
+                    expectedVersion = -1;
+                    resubscribe();
+                } else {
+                    // changes in flight arrive within milliseconds; by the next check the mirror must have them
+                    expectedVersion = current;
+                }
+            }
+        }, failure -> {
+        });
+    }
+
+    private synchronized void subscribe() {
+        if (subscribing) {
+            return;
+        }
+        subscribing = true;
+        int generation = ++subscriptions;
+        redis.subscribe(this::onMessage, () -> lost(generation, "the subscription ended"),
+                failure -> lost(generation, failure.getClass().getSimpleName()))
+                .subscribe().with(created -> {
+                    synchronized (this) {
+                        subscribing = false;
+                        subscriber = created;
+                        reload();
+                    }
+                }, failure -> {
+                    synchronized (this) {
+                        subscribing = false;
+                    }
+                    failed(failure);
+                });
+    }
+
+    private synchronized void resubscribe() {
+        ReactiveRedisSubscriber stale = subscriber;
+        subscriber = null;
+        trusted = false;
+        stale.unsubscribe().subscribe().with(ignored -> {
+        }, ignored -> {
+        });
+        subscribe();
+    }
+
+    private void lost(int generation, String why) {
+        synchronized (this) {
+            if (generation != subscriptions) {
+                return; // an earlier subscription, already replaced
+            }
+            subscriber = null;
+            trusted = false;
+        }
+        LOG.debugf("Revocation change subscription lost (%s): requests are checked in Redis until it is back", why);
+    }
+
+    /** Loads every entry; changes published meanwhile are held and applied after it. */
+    private synchronized void reload() {
+        if (heldMessages != null) {
+            return;
+        }
+        heldMessages = new ArrayList<>();
+        redis.snapshot().subscribe().with(this::loaded, failure -> {
+            synchronized (this) {
+                heldMessages = null;
+            }
+        });
+    }
+
+    private synchronized void loaded(RedisCommands.Snapshot snapshot) {
+        List<String> held = heldMessages;
+        heldMessages = null;
+        entries = snapshot.entries();
+        version = snapshot.version();
+        trusted = subscriber != null;
+        for (String message : held) {
+            apply(message);
+        }
+        if (outage && trusted) {
+            outage = false;
+            LOG.infof("Revocation store reachable again: mirror reloaded with %d entries (version %d)", entries.size(),
+                    version);
+        } else {
+            LOG.debugf("Revocation mirror loaded: %d entries (version %d)", entries.size(), version);
+        }
+    }
+
+    private synchronized void onMessage(String message) {
+        if (heldMessages != null) {
+            heldMessages.add(message);
+        } else if (trusted) {
+            apply(message);
+        }
+    }
+
+    /** Applies one published change: {@code <version> P <entry JSON>} or {@code <version> L <KIND>:<id>}. */
+    private void apply(String message) {
+        int first = message.indexOf(' ');
+        long changeVersion;
+        try {
+            changeVersion = Long.parseLong(message.substring(0, Math.max(first, 0)));
+        } catch (NumberFormatException e) {
+            LOG.warnf("Ignored a malformed message on the revocation channel %s", channel);
+            return;
+        }
+        if (changeVersion <= version) {
+            return; // already in the mirror
+        }
+        if (changeVersion != version + 1 || message.length() < first + 3) {
+            LOG.debugf("Revocation change %d missed (mirror at %d): reloading", changeVersion - 1, version);
+            trusted = false;
+            reload();
+            return;
+        }
+        String payload = message.substring(first + 3);
+        if (message.charAt(first + 1) == 'P') {
+            List<RevocationEntry> entry = new ArrayList<>(1);
+            redis.decodeInto(entry, payload);
+            if (!entry.isEmpty()) {
+                entries.put(entry.get(0), clock.instant());
+            }
+        } else {
+            entries.remove(payload);
+        }
+        version = changeVersion;
+    }
+}
