@@ -19,6 +19,11 @@ public class RedisAllowProfile extends RedisStoreProfile {
     }
 
     @Override
+    String serverName() {
+        return "allow";
+    }
+
+    @Override
     String logFile() {
         return LOG_FILE;
     }

@@ -39,7 +39,8 @@ class RedisNamedClientTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RedisResource.class, Map.of(RedisResource.CLIENT_NAME, "revocations")));
+            return List.of(new TestResourceEntry(RedisResource.class, Map.of(RedisResource.CLIENT_NAME, "revocations",
+                    RedisResource.SERVER_NAME, "named")));
         }
     }
 
@@ -55,7 +56,7 @@ class RedisNamedClientTest {
         assertEquals(200, Revocations.orders(base, token));
         assertEquals(201, Revocations.revokeSubject(base, "nadia"));
         assertEquals(401, Revocations.orders(base, token));
-        RedisServer redis = RedisServer.current();
+        RedisServer redis = RedisServer.named("named");
         assertTrue(redis.cli("GET", "orders-api:revocations:entry:SUBJECT:nadia").contains("\"id\":\"nadia\""));
         assertEquals("", redis.cli("KEYS", "auth-gateway:*"));
     }

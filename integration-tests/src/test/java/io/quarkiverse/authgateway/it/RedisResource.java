@@ -9,14 +9,18 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class RedisResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The init argument naming the server, shared with the tests that use it ({@link RedisServer#named}). */
+    static final String SERVER_NAME = "server-name";
     /** The init argument naming the Redis client to configure; the default client without it. */
     static final String CLIENT_NAME = "client-name";
 
     private RedisServer server;
     private String hostsProperty = "quarkus.redis.hosts";
+    private String serverName = "default";
 
     @Override
     public void init(Map<String, String> initArgs) {
+        serverName = initArgs.getOrDefault(SERVER_NAME, serverName);
         if (initArgs.containsKey(CLIENT_NAME)) {
             hostsProperty = "quarkus.redis." + initArgs.get(CLIENT_NAME) + ".hosts";
         }
@@ -24,24 +28,22 @@ public class RedisResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = RedisServer.start();
-        System.setProperty(RedisServer.PORT_PROPERTY, Integer.toString(server.port()));
+        server = RedisServer.named(serverName);
+        server.restart();
         return Map.of(hostsProperty, server.url());
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop();
+        if (server == null) {
+            return;
         }
+        server.stop();
         // the integration-test launcher also publishes the returned config as system properties of the test JVM:
         // without this, applications launched for later test classes would look for this stopped Redis. Another
-        // instance of this resource may have replaced them since: leave those alone.
-        if (server != null && server.url().equals(System.getProperty(hostsProperty))) {
+        // resource may have replaced it since: leave that alone.
+        if (server.url().equals(System.getProperty(hostsProperty))) {
             System.clearProperty(hostsProperty);
-        }
-        if (server != null && Integer.toString(server.port()).equals(System.getProperty(RedisServer.PORT_PROPERTY))) {
-            System.clearProperty(RedisServer.PORT_PROPERTY);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.quarkiverse.authgateway.it;
 
 import static io.quarkiverse.authgateway.it.BasicChallengeTest.basic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -34,13 +35,13 @@ class RedisRevocationTest {
 
     static final String UNAVAILABLE = Answers.problem(503, "revocation_store_unavailable",
             "The credentials cannot be checked right now; retry after the delay in Retry-After.");
-    /** The configured redis.timeout (300 ms), plus what a loaded test machine may add to any request. */
-    static final long WAIT_BOUND_MILLIS = 300 + 700;
+    /** The configured redis.timeout (1 s), plus what a loaded test machine may add to any request. */
+    static final long WAIT_BOUND_MILLIS = 1_000 + 700;
 
     @TestHTTPResource("/")
     URL base;
 
-    final RedisServer redis = RedisServer.current();
+    final RedisServer redis = RedisServer.named("store");
 
     @Test
     void theStoreInUseIsLoggedAtStartup() throws IOException {
@@ -158,6 +159,9 @@ class RedisRevocationTest {
         }
         // once the pause ends, the instance is back without a restart
         waitForStatus(token, 200, Duration.ofSeconds(10));
+        // Vert.x reports any event-loop thread held for more than 2 s: the 4 s pause produced no such report
+        String log = Files.readString(Path.of(logFile()));
+        assertFalse(log.contains("has been blocked for"), log);
     }
 
     @Test
@@ -170,15 +174,8 @@ class RedisRevocationTest {
         redis.cli("INCR", "auth-gateway:version");
         redis.cli("PUBLISH", "auth-gateway:changes", "nonsense");
         redis.cli("PUBLISH", "auth-gateway:changes", "99999 P {");
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        String log;
-        do {
-            assertEquals(200, Revocations.orders(base, token));
-            RedisServer.sleep(50);
-            log = Files.readString(Path.of(logFile()));
-        } while (!log.contains("Skipped a value under auth-gateway:entry: that is not a revocation entry")
-                && System.nanoTime() < deadline);
-        assertTrue(log.contains("Skipped a value under auth-gateway:entry: that is not a revocation entry"), log);
+        Revocations.acceptedUntilLogged(base, token, logFile(),
+                "Skipped a value under auth-gateway:entry: that is not a revocation entry");
         // the two messages are ignored (logged when the mirror was trusted as they arrived, dropped otherwise)
         assertEquals(200, Revocations.orders(base, token));
         redis.cli("DEL", "auth-gateway:entry:SUBJECT:junk");

@@ -14,8 +14,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class RedisServer {
 
-    /** The system property through which tests find the port of the server their application uses. */
-    static final String PORT_PROPERTY = "auth-gateway.test.redis-port";
+    /**
+     * The system properties (one per name, set once, shared by every class loader of the test JVM) through which a
+     * test and the {@link RedisResource} it configures agree on a port.
+     */
+    private static final String PORT_PROPERTY = "auth-gateway.test.redis-port.";
 
     private final int port;
     private Process process;
@@ -25,19 +28,13 @@ final class RedisServer {
     }
 
     /**
-     * Starts a server on a free port.
+     * @param name the name tests and their {@link RedisResource} share
+     * @return a handle on the server of that name, on a free port chosen the first time the name is used
      */
-    static RedisServer start() {
-        RedisServer server = new RedisServer(freePort());
-        server.restart();
-        return server;
-    }
-
-    /**
-     * @return a handle on the server at {@link #PORT_PROPERTY}, started by {@link RedisResource}
-     */
-    static RedisServer current() {
-        return new RedisServer(Integer.getInteger(PORT_PROPERTY));
+    static RedisServer named(String name) {
+        String port = (String) System.getProperties().computeIfAbsent(PORT_PROPERTY + name,
+                key -> Integer.toString(freePort()));
+        return new RedisServer(Integer.parseInt(port));
     }
 
     int port() {

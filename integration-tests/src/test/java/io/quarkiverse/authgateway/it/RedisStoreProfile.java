@@ -28,6 +28,13 @@ public class RedisStoreProfile implements QuarkusTestProfile {
     }
 
     /**
+     * @return the name of this profile's Redis server ({@link RedisServer#named})
+     */
+    String serverName() {
+        return "store";
+    }
+
+    /**
      * @return the log file of the application, or {@code null} for the packaged application, whose log the
      *         integration-test launcher already writes to {@code target/quarkus.log}
      */
@@ -37,6 +44,6 @@ public class RedisStoreProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(RedisResource.class));
+        return List.of(new TestResourceEntry(RedisResource.class, Map.of(RedisResource.SERVER_NAME, serverName())));
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -32,7 +33,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * measured; revocations survive a restart; a logout token is accepted once across instances.
  */
 @QuarkusIntegrationTest
-@WithTestResource(RedisResource.class)
+@WithTestResource(value = RedisResource.class, initArgs = @ResourceArg(name = RedisResource.SERVER_NAME, value = "propagation"))
 class RevocationPropagationIT {
 
     private static final int SAMPLES = 200;
@@ -135,8 +136,7 @@ class RevocationPropagationIT {
     private static Process startInstance(int port) throws IOException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.redis.hosts=redis://127.0.0.1:"
-                        + Integer.getInteger(RedisServer.PORT_PROPERTY),
+                "-Dquarkus.http.port=" + port, "-Dquarkus.redis.hosts=" + RedisServer.named("propagation").url(),
                 "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target/second-instance-" + port + ".log").toFile())

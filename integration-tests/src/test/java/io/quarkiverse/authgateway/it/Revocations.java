@@ -1,10 +1,16 @@
 package io.quarkiverse.authgateway.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -58,6 +64,23 @@ final class Revocations {
             out.write(body.getBytes(StandardCharsets.UTF_8));
         }
         return connection.getResponseCode();
+    }
+
+    /**
+     * Calls the orders API with the token, expecting 200 each time, until the log file says {@code text} (5 s at most).
+     *
+     * @return the log as it was then
+     */
+    static String acceptedUntilLogged(URL base, String token, String logFile, String text) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String log;
+        do {
+            assertEquals(200, orders(base, token));
+            RedisServer.sleep(50);
+            log = Files.readString(Path.of(logFile));
+        } while (!log.contains(text) && System.nanoTime() < deadline);
+        assertTrue(log.contains(text), log);
+        return log;
     }
 
     /**
