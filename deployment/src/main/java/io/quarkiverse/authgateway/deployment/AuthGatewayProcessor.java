@@ -112,6 +112,8 @@ class AuthGatewayProcessor {
             // by name: Micrometer classes are only on the class path of applications that use it
             beans.produce(AdditionalBeanBuildItem.unremovableOf(
                     "io.quarkiverse.authgateway.runtime.metrics.MicrometerRefusalListener"));
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(
+                    "io.quarkiverse.authgateway.runtime.metrics.MicrometerRevocationGauges"));
         }
     }
 

@@ -117,6 +117,14 @@ class RedisRevocationTest {
         redis.cli("INCR", "auth-gateway:version");
         waitForStatus(token, 401, Duration.ofSeconds(10));
         assertEquals(200, Revocations.orders(base, Revocations.token("redis-3b", "ulla")));
+        // the operator sees the outage in the refusal metric too
+        RawHttp.Response metrics = RawHttp.get(base, "/q/metrics", basic("alice", "alice-secret"));
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.body().contains("auth_gateway_refusals_total{code=\"revocation_store_unavailable\","
+                + "policy=\"orders\",status=\"503\"}"), metrics.body());
+        assertTrue(metrics.body().contains("auth_gateway_revocation_store_reachable 1.0"), metrics.body());
+        assertTrue(metrics.body().contains("auth_gateway_revocation_mirror_current 1.0"), metrics.body());
+        assertTrue(metrics.body().contains("auth_gateway_revocation_entries 1.0"), metrics.body());
         String log = Files.readString(Path.of(logFile()));
         assertTrue(log.contains("Revocation store unreachable"), log);
         assertTrue(log.contains("Revocation store reachable again: mirror reloaded with"), log);

@@ -152,6 +152,27 @@ public class GatewayRevocationService implements RevocationService {
     }
 
     /**
+     * @return how many entries this instance knows (its mirror, for Redis)
+     */
+    public double knownEntries() {
+        return store.lastKnown().size();
+    }
+
+    /**
+     * @return {@code false} while the store is known to be unreachable
+     */
+    public boolean storeReachable() {
+        return store.reachable();
+    }
+
+    /**
+     * @return {@code true} while requests are checked against entries in this JVM, without I/O
+     */
+    public boolean checkedInMemory() {
+        return store.current() != null;
+    }
+
+    /**
      * @return the last entries this instance knows, for {@code on-store-failure=allow}
      */
     RevocationIndex lastKnownIndex() {
