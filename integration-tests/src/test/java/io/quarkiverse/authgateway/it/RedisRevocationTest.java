@@ -13,11 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -70,6 +73,24 @@ class RedisRevocationTest {
         assertEquals(expiresAt, Long.parseLong(redis.cli("ZSCORE", "auth-gateway:index", "SUBJECT:rita")));
         assertTrue(Long.parseLong(redis.cli("PTTL", "auth-gateway:index")) > 0, "the index expires with its entries");
         assertTrue(Long.parseLong(redis.cli("GET", "auth-gateway:version")) >= 1);
+    }
+
+    @Test
+    void aTokenWithoutJtiIsRevokedByItsHashAndOnlyTheHashIsStored() throws IOException {
+        JwtClaims claims = DemoTokens.claims();
+        claims.setSubject("hashed");
+        claims.setIssuedAt(DemoTokens.secondsFromNow(-5));
+        String token = DemoTokens.sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, DemoTokens.DEMO_KEY, Map.of());
+        assertEquals(200, Revocations.orders(base, token));
+        assertEquals(200, Revocations.post(base, "/oauth/revoke", "application/x-www-form-urlencoded", "token=" + token,
+                "Bearer " + token));
+        Answers.assertRefusal(RawHttp.get(base, "/api/orders", "Authorization: Bearer " + token), 401,
+                Revocations.REVOKED, Revocations.REVOKED_CHALLENGE);
+        String keys = redis.cli("KEYS", "auth-gateway:entry:TOKEN:sha256:*");
+        assertTrue(keys.matches("(?s).*auth-gateway:entry:TOKEN:sha256:[A-Za-z0-9_-]{43}.*"), keys);
+        for (String key : keys.split("\\s+")) {
+            assertFalse(redis.cli("GET", key).contains(token), "the token itself is stored");
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ import io.smallrye.mutiny.Uni;
 public class GatewayRevocationService implements RevocationService {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
-    private static final String HASH_PREFIX = "sha256:";
+    private static final String HASH_PREFIX = RevocationIndex.HASH_PREFIX;
 
     private final RevocationStore store;
     private final long maxTokenLifetimeSeconds;
@@ -198,7 +198,7 @@ public class GatewayRevocationService implements RevocationService {
         }
         Map<String, Object> claims = claimsOf(identity);
         RevocationEntry entry = lookup(index, Kind.TOKEN, claims.get("jti"), now);
-        if (entry == null) {
+        if (entry == null && index.hasTokenValues()) {
             TokenCredential token = identity.getCredential(TokenCredential.class);
             entry = token == null ? null : index.get(Kind.TOKEN, HASH_PREFIX + TokenDigests.sha256(token.getToken()), now);
         }

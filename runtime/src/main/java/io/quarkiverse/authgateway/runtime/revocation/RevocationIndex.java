@@ -11,11 +11,16 @@ import io.quarkiverse.authgateway.RevocationEntry;
 
 /**
  * Revocation entries held in this JVM, looked up without I/O: the whole embedded store, or the mirror of the Redis
- * store. Bounded: when full, the entry closest to its expiry makes room.
+ * store. Bounded: when full, the entry closest to its expiry makes room. Token-value entries (by hash) are kept apart
+ * so that a request only hashes its token when there is at least one of them.
  */
 public final class RevocationIndex {
 
+    static final String HASH_PREFIX = "sha256:";
+    private static final String VALUE_KEY_PREFIX = RevocationEntry.Kind.TOKEN.name() + ':' + HASH_PREFIX;
+
     private final ConcurrentHashMap<String, RevocationEntry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, RevocationEntry> tokenValues = new ConcurrentHashMap<>();
     private final int maxEntries;
 
     RevocationIndex(int maxEntries) {
@@ -29,54 +34,84 @@ public final class RevocationIndex {
         return kind.name() + ':' + id;
     }
 
+    private ConcurrentHashMap<String, RevocationEntry> mapOf(String key) {
+        return key.startsWith(VALUE_KEY_PREFIX) ? tokenValues : entries;
+    }
+
     boolean isEmpty() {
-        return entries.isEmpty();
+        return entries.isEmpty() && tokenValues.isEmpty();
+    }
+
+    /**
+     * @return whether any token is revoked by its value: only then is a presented token worth hashing
+     */
+    boolean hasTokenValues() {
+        return !tokenValues.isEmpty();
     }
 
     int size() {
-        return entries.size();
+        return entries.size() + tokenValues.size();
     }
 
     RevocationEntry get(RevocationEntry.Kind kind, String id, Instant now) {
         String key = key(kind, id);
-        RevocationEntry entry = entries.get(key);
+        ConcurrentHashMap<String, RevocationEntry> map = mapOf(key);
+        RevocationEntry entry = map.get(key);
         if (entry != null && !now.isBefore(entry.expiresAt())) {
-            entries.remove(key, entry);
+            map.remove(key, entry);
             return null;
         }
         return entry;
     }
 
     void put(RevocationEntry entry, Instant now) {
-        if (entries.size() >= maxEntries) {
+        if (size() >= maxEntries) {
             dropExpired(now);
         }
-        if (entries.size() >= maxEntries) {
-            entries.values().stream().min(Comparator.comparing(RevocationEntry::expiresAt))
-                    .ifPresent(oldest -> entries.remove(key(oldest.kind(), oldest.id()), oldest));
+        if (size() >= maxEntries) {
+            RevocationEntry oldest = null;
+            for (RevocationEntry candidate : all()) {
+                if (oldest == null || candidate.expiresAt().isBefore(oldest.expiresAt())) {
+                    oldest = candidate;
+                }
+            }
+            if (oldest != null) {
+                String oldestKey = key(oldest.kind(), oldest.id());
+                mapOf(oldestKey).remove(oldestKey, oldest);
+            }
         }
-        entries.put(key(entry.kind(), entry.id()), entry);
+        String key = key(entry.kind(), entry.id());
+        mapOf(key).put(key, entry);
     }
 
     boolean remove(RevocationEntry.Kind kind, String id) {
-        return entries.remove(key(kind, id)) != null;
+        return remove(key(kind, id));
     }
 
     boolean remove(String key) {
-        return entries.remove(key) != null;
+        return mapOf(key).remove(key) != null;
     }
 
     List<RevocationEntry> list(Instant now) {
         dropExpired(now);
-        List<RevocationEntry> all = new ArrayList<>(entries.values());
-        all.sort(Comparator.comparing(RevocationEntry::revokedAt));
+        List<RevocationEntry> list = all();
+        list.sort(Comparator.comparing(RevocationEntry::revokedAt));
+        return list;
+    }
+
+    private List<RevocationEntry> all() {
+        List<RevocationEntry> all = new ArrayList<>(size());
+        all.addAll(entries.values());
+        all.addAll(tokenValues.values());
         return all;
     }
 
     private void dropExpired(Instant now) {
-        for (Iterator<RevocationEntry> it = entries.values().iterator(); it.hasNext();) {
-            if (!now.isBefore(it.next().expiresAt())) {
-                it.remove();
+        for (ConcurrentHashMap<String, RevocationEntry> map : List.of(entries, tokenValues)) {
+            for (Iterator<RevocationEntry> it = map.values().iterator(); it.hasNext();) {
+                if (!now.isBefore(it.next().expiresAt())) {
+                    it.remove();
+                }
             }
         }
     }

@@ -41,6 +41,25 @@ class RevocationIndexTest {
     }
 
     @Test
+    void tokenValueEntriesAreCountedApartAndEvictedLikeTheOthers() {
+        RevocationIndex index = new RevocationIndex(2);
+        index.put(entry("a", 600), NOW);
+        assertEquals(false, index.hasTokenValues());
+        RevocationEntry value = new RevocationEntry(Kind.TOKEN, "sha256:abc", "leaked", NOW, NOW.plusSeconds(60));
+        index.put(value, NOW);
+        assertEquals(true, index.hasTokenValues());
+        assertEquals(value, index.get(Kind.TOKEN, "sha256:abc", NOW));
+        assertEquals(2, index.size());
+        // full: the value entry is nearest its expiry and makes room
+        index.put(entry("b", 300), NOW);
+        assertEquals(false, index.hasTokenValues());
+        assertEquals(2, index.list(NOW).size());
+        index.put(value, NOW);
+        assertEquals(true, index.remove("TOKEN:sha256:abc"));
+        assertEquals(false, index.hasTokenValues());
+    }
+
+    @Test
     void keysNameTheKindAndTheIdentifier() {
         RevocationIndex index = new RevocationIndex(10);
         index.put(entry("a", 60), NOW);
