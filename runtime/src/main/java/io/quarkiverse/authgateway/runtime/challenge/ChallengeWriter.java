@@ -33,8 +33,7 @@ public class ChallengeWriter {
         this.routes = routes;
         this.challenges = Challenges.forRealm(config.realm());
         this.listener = listener.isResolvable() ? listener.get() : null;
-        long millis = config.revocation().retryAfter().toMillis();
-        this.retryAfterSeconds = Math.max(1, (millis + 999) / 1000);
+        this.retryAfterSeconds = GatewayAnswer.retryAfterSeconds(config.revocation().retryAfter());
     }
 
     /**

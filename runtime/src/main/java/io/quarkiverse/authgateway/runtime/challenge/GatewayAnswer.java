@@ -1,5 +1,6 @@
 package io.quarkiverse.authgateway.runtime.challenge;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.ws.rs.core.Response;
@@ -23,6 +24,14 @@ public record GatewayAnswer(int status, List<String> challenges, String body, lo
     static final String PROBLEM_JSON = "application/problem+json";
     static final String NO_STORE = "no-store";
     static final String RETRY_AFTER = "Retry-After";
+
+    /**
+     * @param delay the configured {@code quarkus.auth-gateway.revocation.retry-after}
+     * @return the {@code Retry-After} value: whole seconds, rounded up, at least 1
+     */
+    public static long retryAfterSeconds(Duration delay) {
+        return Math.max(1, (delay.toMillis() + 999) / 1000);
+    }
 
     /**
      * Writes the answer to a Vert.x response and ends it.

@@ -2,12 +2,14 @@ package io.quarkiverse.authgateway.runtime.revocation;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -107,8 +109,8 @@ final class EndpointSupport {
      */
     static void storeUnavailable(RoutingContext context, Throwable failure) {
         LOG.debugf("Revocation endpoint %s answered 503: %s", context.normalizedPath(), failure.getMessage());
-        long millis = Arc.container().instance(AuthGatewayRuntimeConfig.class).get().revocation().retryAfter().toMillis();
-        context.response().putHeader("Retry-After", Long.toString(Math.max(1, (millis + 999) / 1000)));
+        Duration delay = Arc.container().instance(AuthGatewayRuntimeConfig.class).get().revocation().retryAfter();
+        context.response().putHeader("Retry-After", Long.toString(GatewayAnswer.retryAfterSeconds(delay)));
         problem(context, 503, "revocation_store_unavailable", "The revocation store is unavailable; retry later.");
     }
 

@@ -206,16 +206,22 @@ public class GatewayRevocationService implements RevocationService {
             return entry;
         }
         long issuedAt = claims.get("iat") instanceof Number iat ? iat.longValue() : Long.MIN_VALUE;
-        for (RevocationEntry notBefore : new RevocationEntry[]{ lookup(index, Kind.SUBJECT, subjectOf(identity, claims),
-                now), lookup(index, Kind.SESSION, claims.get("sid"), now),
-                lookup(index, Kind.CLIENT, clientOf(claims),
-                        now) }) {
-            // tokens issued in the same second as the revocation are revoked too: iat has one-second precision
-            if (notBefore != null && issuedAt <= notBefore.revokedAt().getEpochSecond()) {
-                return notBefore;
-            }
+        RevocationEntry notBefore = issuedBefore(lookup(index, Kind.SUBJECT, subjectOf(identity, claims), now), issuedAt);
+        if (notBefore == null) {
+            notBefore = issuedBefore(lookup(index, Kind.SESSION, claims.get("sid"), now), issuedAt);
         }
-        return null;
+        if (notBefore == null) {
+            notBefore = issuedBefore(lookup(index, Kind.CLIENT, clientOf(claims), now), issuedAt);
+        }
+        return notBefore;
+    }
+
+    /**
+     * @return the not-before entry when the token was issued up to it, else {@code null}; tokens issued in the same
+     *         second as the revocation are revoked too: {@code iat} has one-second precision
+     */
+    private static RevocationEntry issuedBefore(RevocationEntry notBefore, long issuedAt) {
+        return notBefore != null && issuedAt <= notBefore.revokedAt().getEpochSecond() ? notBefore : null;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.quarkiverse.authgateway.runtime.revocation;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +78,7 @@ final class MemoryRevocationStore implements RevocationStore {
 
     @Override
     public Uni<List<RevocationEntry>> list() {
-        return Uni.createFrom().item(() -> new ArrayList<>(index.list(clock.instant())));
+        return Uni.createFrom().item(() -> index.list(clock.instant()));
     }
 
     @Override

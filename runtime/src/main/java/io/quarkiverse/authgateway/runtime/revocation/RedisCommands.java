@@ -57,8 +57,9 @@ final class RedisCommands {
         return command("MGET", keys).map(response -> {
             List<RevocationEntry> found = new ArrayList<>(2);
             for (int i = 0; i < response.size(); i++) {
-                if (response.get(i) != null) {
-                    decodeInto(found, response.get(i).toString());
+                RevocationEntry entry = response.get(i) == null ? null : decodeOrSkip(response.get(i).toString());
+                if (entry != null) {
+                    found.add(entry);
                 }
             }
             return found;
@@ -66,13 +67,8 @@ final class RedisCommands {
     }
 
     Uni<RevocationEntry> get(String member) {
-        return command("GET", layout.entry(member)).map(response -> {
-            List<RevocationEntry> found = new ArrayList<>(1);
-            if (response != null) {
-                decodeInto(found, response.toString());
-            }
-            return found.isEmpty() ? null : found.get(0);
-        });
+        return command("GET", layout.entry(member))
+                .map(response -> response == null ? null : decodeOrSkip(response.toString()));
     }
 
     /** Writes the entry, indexes it, and publishes it with the next version. */
@@ -95,14 +91,13 @@ final class RedisCommands {
         return command("EVAL", RedisLayout.SNAPSHOT, "2", layout.index(), layout.version(),
                 Long.toString(clock.millis()), layout.entryPrefix())
                 .map(response -> {
-                    List<RevocationEntry> decoded = new ArrayList<>(response.size());
-                    for (int i = 1; i < response.size(); i++) {
-                        decodeInto(decoded, response.get(i).toString());
-                    }
                     RevocationIndex entries = new RevocationIndex(Integer.MAX_VALUE);
                     Instant now = clock.instant();
-                    for (RevocationEntry entry : decoded) {
-                        entries.put(entry, now);
+                    for (int i = 1; i < response.size(); i++) {
+                        RevocationEntry entry = decodeOrSkip(response.get(i).toString());
+                        if (entry != null) {
+                            entries.put(entry, now);
+                        }
                     }
                     return new Snapshot(Long.parseLong(response.get(0).toString()), entries);
                 });
@@ -123,12 +118,17 @@ final class RedisCommands {
         return redis.pubsub(String.class).subscribe(layout.channel(), onMessage, onEnd, onFailure);
     }
 
-    /** A value that is not an entry of ours (written by hand, or by a newer version) is skipped, never fatal. */
-    void decodeInto(List<RevocationEntry> entries, String text) {
+    /**
+     * A value that is not an entry of ours (written by hand, or by a newer version) is skipped, never fatal.
+     *
+     * @return the entry, or {@code null} when the text is not one
+     */
+    RevocationEntry decodeOrSkip(String text) {
         try {
-            entries.add(EntryCodec.decode(text));
+            return EntryCodec.decode(text);
         } catch (IllegalArgumentException e) {
             LOG.warnf("Skipped a value under %s that is not a revocation entry", layout.entryPrefix());
+            return null;
         }
     }
 

@@ -83,13 +83,14 @@ final class RedisMirror implements RedisCommands.Listener {
         return reachable;
     }
 
-    /** A change this instance made: applied at once, before its published message comes back. */
-    void changedHere(RevocationEntry put, String liftedMember) {
-        if (put != null) {
-            entries.put(put, clock.instant());
-        } else {
-            entries.remove(liftedMember);
-        }
+    /** A revocation this instance made: applied at once, before its published message comes back. */
+    void revokedHere(RevocationEntry entry) {
+        entries.put(entry, clock.instant());
+    }
+
+    /** A lift this instance made: applied at once, before its published message comes back. */
+    void liftedHere(String member) {
+        entries.remove(member);
     }
 
     @Override
@@ -244,10 +245,9 @@ final class RedisMirror implements RedisCommands.Listener {
         }
         String payload = message.substring(first + 3);
         if (message.charAt(first + 1) == 'P') {
-            List<RevocationEntry> entry = new ArrayList<>(1);
-            redis.decodeInto(entry, payload);
-            if (!entry.isEmpty()) {
-                entries.put(entry.get(0), clock.instant());
+            RevocationEntry entry = redis.decodeOrSkip(payload);
+            if (entry != null) {
+                entries.put(entry, clock.instant());
             }
         } else {
             entries.remove(payload);

@@ -89,13 +89,13 @@ public class RedisRevocationStore implements RevocationStore {
 
     @Override
     public Uni<Void> put(RevocationEntry entry) {
-        return redis.put(entry).invoke(() -> mirror.changedHere(entry, null));
+        return redis.put(entry).invoke(() -> mirror.revokedHere(entry));
     }
 
     @Override
     public Uni<Boolean> remove(RevocationEntry.Kind kind, String id) {
         String member = RevocationIndex.key(kind, id);
-        return redis.lift(member).invoke(() -> mirror.changedHere(null, member));
+        return redis.lift(member).invoke(() -> mirror.liftedHere(member));
     }
 
     @Override
