@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.authgateway.GatewayUserStore;
 import io.quarkiverse.authgateway.runtime.AuthGatewayMechanism;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRecorder;
+import io.quarkiverse.authgateway.runtime.CleartextHttp2Guard;
 import io.quarkiverse.authgateway.runtime.GatewaySecurityPolicy;
 import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
 import io.quarkiverse.authgateway.runtime.basic.UserDirectory;
@@ -100,7 +101,8 @@ class AuthGatewayProcessor {
                 .addBeanClasses(AuthGatewayMechanism.class, GatewaySecurityPolicy.class, ChallengeWriter.class,
                         GatewayFailureHandler.class, GatewaySecurityExceptionMapper.class, BasicIdentityProvider.class,
                         UserDirectory.class, BearerIdentityProvider.class, JwtIssuers.class,
-                        GatewayRevocationService.class, RevocationAugmentor.class, BackChannelLogout.class)
+                        GatewayRevocationService.class, RevocationAugmentor.class, BackChannelLogout.class,
+                        CleartextHttp2Guard.class)
                 .setUnremovable()
                 .build();
     }

@@ -28,6 +28,9 @@ final class PolicyCompiler {
     private static final Set<String> BUILT_IN = Set.of(PolicyDefinition.PERMIT, PolicyDefinition.DENY,
             PolicyDefinition.AUTHENTICATED);
 
+    /** Marks the report entries and bindings of HEAD that follow a GET binding. */
+    static final String HEAD_FOLLOWS_GET = " (HEAD follows GET)";
+
     private record Binding(RouteBinding binding, String source, String property) {
     }
 
@@ -84,6 +87,7 @@ final class PolicyCompiler {
         if (!errors.isEmpty()) {
             throw failure();
         }
+        headFollowsGet(bindings);
 
         List<RouteBinding> compiled = bindings.values().stream().map(Binding::binding).toList();
         List<PolicyDefinition> definitions = List.copyOf(policies.values());
@@ -103,6 +107,12 @@ final class PolicyCompiler {
             }
             report.add(entry(endpoint.getEndpoint(), endpoint.getHttpMethod(), endpoint.getPathTemplate(),
                     governing.definition(), source));
+            if ("GET".equals(endpoint.getHttpMethod()) && !hasEndpoint(endpoints, "HEAD", endpoint.getPathTemplate())) {
+                RoutePolicy head = table.find("HEAD", PathTemplates.samplePath(pattern));
+                report.add(entry(endpoint.getEndpoint(), "HEAD", endpoint.getPathTemplate(),
+                        head == null ? governing.definition() : head.definition(),
+                        PolicyReport.DEFAULT_SOURCE.equals(source) ? source : source + HEAD_FOLLOWS_GET));
+            }
         }
         for (Binding binding : bindings.values()) {
             if (binding.property() != null) {
@@ -121,6 +131,33 @@ final class PolicyCompiler {
             throw failure();
         }
         return new CompiledPolicyTableBuildItem(definitions, compiled, defaultPolicy, report);
+    }
+
+    /**
+     * RFC 9110 section 9.3.2: HEAD is GET without the content, and Quarkus answers it on every GET endpoint; it follows
+     * the GET binding of a path unless HEAD is bound there itself.
+     */
+    private static void headFollowsGet(Map<String, Binding> bindings) {
+        List<Binding> derived = new ArrayList<>();
+        for (Binding binding : bindings.values()) {
+            RouteBinding route = binding.binding();
+            if ("GET".equals(route.getMethod()) && !bindings.containsKey("HEAD " + route.getPath())) {
+                derived.add(new Binding(new RouteBinding(route.getPath(), "HEAD", route.getPolicy()),
+                        binding.source() == null ? null : binding.source() + HEAD_FOLLOWS_GET, binding.property()));
+            }
+        }
+        for (Binding binding : derived) {
+            bindings.put("HEAD " + binding.binding().getPath(), binding);
+        }
+    }
+
+    private static boolean hasEndpoint(List<GatewayEndpointBuildItem> endpoints, String method, String pathTemplate) {
+        for (GatewayEndpointBuildItem endpoint : endpoints) {
+            if (method.equals(endpoint.getHttpMethod()) && pathTemplate.equals(endpoint.getPathTemplate())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<String> fellToDefault() {

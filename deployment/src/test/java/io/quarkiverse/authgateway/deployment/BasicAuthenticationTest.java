@@ -5,15 +5,28 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.response.ValidatableResponse;
 
 class BasicAuthenticationTest {
+
+    @Inject
+    IdentityProviderManager identities;
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
@@ -58,6 +71,27 @@ class BasicAuthenticationTest {
                 .body(equalTo("open bob"));
         assertProblem(given().auth().preemptive().basic("bob", "nope").get("/admin/open").then(), 401,
                 "invalid_credentials");
+    }
+
+    @Test
+    void presentedPasswordsAreWipedOnceChecked() {
+        char[] right = "alice-secret".toCharArray();
+        char[] wrong = "not-the-secret".toCharArray();
+        char[] unknownUser = "alice-secret".toCharArray();
+        identities.authenticate(new UsernamePasswordAuthenticationRequest("alice", new PasswordCredential(right)))
+                .await().indefinitely();
+        assertThrows(AuthenticationFailedException.class, () -> identities.authenticate(
+                new UsernamePasswordAuthenticationRequest("alice", new PasswordCredential(wrong))).await().indefinitely());
+        assertThrows(AuthenticationFailedException.class, () -> identities.authenticate(
+                new UsernamePasswordAuthenticationRequest("mallory", new PasswordCredential(unknownUser))).await()
+                .indefinitely());
+        // the second check of the right password is answered by the verification cache: wiped as well
+        char[] cached = "alice-secret".toCharArray();
+        identities.authenticate(new UsernamePasswordAuthenticationRequest("alice", new PasswordCredential(cached)))
+                .await().indefinitely();
+        for (char[] password : List.of(right, wrong, unknownUser, cached)) {
+            assertArrayEquals(new char[password.length], password, () -> "not wiped: " + new String(password));
+        }
     }
 
     static ValidatableResponse assertProblem(ValidatableResponse response, int status, String code) {

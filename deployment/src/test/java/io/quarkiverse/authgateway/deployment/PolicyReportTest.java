@@ -62,6 +62,10 @@ class PolicyReportTest {
                         + "\"policy\": \"billing\", \"access\": \"roles\", \"schemes\": [\"basic\"], \"source\": "
                         + "\"@GatewayPolicy(\\\"billing\\\") on " + Invoices.class.getName()
                         + "#get\", \"fellToDefault\": false}",
+                "{\"endpoint\": \"" + Invoices.class.getName() + "#get\", \"method\": \"HEAD\", \"path\": \"/invoices/{id}\", "
+                        + "\"policy\": \"billing\", \"access\": \"roles\", \"schemes\": [\"basic\"], \"source\": "
+                        + "\"@GatewayPolicy(\\\"billing\\\") on " + Invoices.class.getName()
+                        + "#get (HEAD follows GET)\", \"fellToDefault\": false}",
                 "{\"endpoint\": \"" + Invoices.class.getName() + "#create\", \"method\": \"POST\", \"path\": \"/invoices\", "
                         + "\"policy\": \"deny\", \"access\": \"deny\", \"schemes\": [\"basic\"], \"source\": "
                         + "\"default-policy\", \"fellToDefault\": true}",

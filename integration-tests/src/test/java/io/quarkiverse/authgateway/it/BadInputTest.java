@@ -6,9 +6,16 @@ import static io.quarkiverse.authgateway.it.Answers.assertRefusal;
 import static io.quarkiverse.authgateway.it.BasicChallengeTest.basic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +87,76 @@ class BadInputTest {
         // quarkus.http.limits.max-header-size (20K by default) answers before any authentication code runs
         assertEquals(431, response.status(), response.toString());
         assertNoLeak(response);
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreRefusedOnEveryProtocolPath() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        URI me = base.toURI().resolve("/api/me");
+        for (String method : List.of("GET", "HEAD")) {
+            // the JDK client asks for an h2c upgrade on http: URLs; the gateway keeps the request on HTTP/1.1, where
+            // both header lines stay visible
+            HttpResponse<String> twice = client.send(HttpRequest.newBuilder(me).method(method, BodyPublishers.noBody())
+                    .header("Authorization", "Basic eDp5").header("Authorization", basicValue("bob", "bob-secret"))
+                    .build(), BodyHandlers.ofString());
+            assertEquals(400, twice.statusCode(), method);
+            assertEquals(HttpClient.Version.HTTP_1_1, twice.version(), "the h2c upgrade must not happen");
+            assertEquals(List.of(), twice.headers().allValues("WWW-Authenticate"));
+            assertEquals("no-store", twice.headers().firstValue("Cache-Control").orElse(null));
+            assertEquals(method.equals("HEAD") ? "" : Answers.BAD_REQUEST, twice.body());
+
+            HttpResponse<String> once = client.send(HttpRequest.newBuilder(me).method(method, BodyPublishers.noBody())
+                    .header("Authorization", basicValue("bob", "bob-secret")).build(), BodyHandlers.ofString());
+            assertEquals(200, once.statusCode(), method);
+            assertEquals(method.equals("HEAD") ? "" : "bob [user]", once.body());
+        }
+    }
+
+    @Test
+    void headFollowsTheGetPolicy() throws Exception {
+        RawHttp.Response allowed = RawHttp.send(base, "HEAD /api/admin/stats HTTP/1.1", host(),
+                basic("alice", "alice-secret"));
+        assertEquals(200, allowed.status(), allowed.toString());
+        RawHttp.Response refused = RawHttp.send(base, "HEAD /api/admin/stats HTTP/1.1", host(), basic("bob", "bob-secret"));
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals("no-store", refused.header("Cache-Control"));
+        assertEquals(List.of(), refused.headers("WWW-Authenticate"));
+        RawHttp.Response anonymous = RawHttp.send(base, "HEAD /api/admin/stats HTTP/1.1", host());
+        assertEquals(401, anonymous.status(), anonymous.toString());
+        assertEquals(List.of(BASIC_CHALLENGE), anonymous.headers("WWW-Authenticate"));
+    }
+
+    static final String INVALID_HOST = Answers.problem(400, "invalid_host",
+            "The Host header is missing, repeated or not a valid host and port.");
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/admin/stats", "/api/public/hello" })
+    void badHostHeadersGetTheGatewaysOwnAnswer(String path) throws Exception {
+        String port = Integer.toString(base.getPort());
+        List<String[]> variants = List.of(
+                new String[] { "Host: localhost:99999" },
+                new String[] { "Host: evil.test@localhost:" + port },
+                new String[] {},
+                new String[] { "Host: localhost:" + port, "Host: other.test" },
+                new String[] { "Host: localhost:" + port, " evil.test" });
+        for (String[] headers : variants) {
+            RawHttp.Response response = RawHttp.send(base, "GET " + path + " HTTP/1.1", headers);
+            if (response.status() == 400 && response.body().contains("invalid_host")) {
+                assertRefusal(response, 400, INVALID_HOST);
+            } else {
+                // refused by the HTTP codec before any route exists (no request is made of a malformed head)
+                assertEquals(400, response.status(), String.join(" | ", headers) + "\n" + response);
+                assertNoLeak(response);
+            }
+        }
+    }
+
+    private String host() {
+        return "Host: localhost:" + base.getPort();
+    }
+
+    private static String basicValue(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest

@@ -52,13 +52,22 @@ final class RawHttp {
      * @param headerLines extra header lines, each without CRLF; may contain any bytes as ISO-8859-1 characters
      */
     static Response get(URL base, String target, String... headerLines) throws IOException {
-        StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
-                .append("Connection: close\r\n");
+        List<String> lines = new ArrayList<>();
+        lines.add("Host: " + base.getHost() + ':' + base.getPort());
+        lines.addAll(List.of(headerLines));
+        return send(base, "GET " + target + " HTTP/1.1", lines.toArray(String[]::new));
+    }
+
+    /**
+     * @param requestLine the request line, without CRLF
+     * @param headerLines every header line, {@code Host} included (or not), each without CRLF
+     */
+    static Response send(URL base, String requestLine, String... headerLines) throws IOException {
+        StringBuilder request = new StringBuilder(requestLine).append("\r\n");
         for (String line : headerLines) {
             request.append(line).append("\r\n");
         }
-        request.append("\r\n");
+        request.append("Connection: close\r\n\r\n");
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

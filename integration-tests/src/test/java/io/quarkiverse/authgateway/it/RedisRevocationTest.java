@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -73,6 +75,44 @@ class RedisRevocationTest {
         assertEquals(expiresAt, Long.parseLong(redis.cli("ZSCORE", "auth-gateway:index", "SUBJECT:rita")));
         assertTrue(Long.parseLong(redis.cli("PTTL", "auth-gateway:index")) > 0, "the index expires with its entries");
         assertTrue(Long.parseLong(redis.cli("GET", "auth-gateway:version")) >= 1);
+    }
+
+    @Test
+    void aTokenExpiredWithinTheClockSkewIsRevokedAndTheStoreStaysReachable() throws IOException {
+        JwtClaims claims = DemoTokens.claims();
+        claims.setJwtId("redis-skew");
+        claims.setSubject("sky");
+        long exp = Instant.now().minusSeconds(10).getEpochSecond();
+        claims.setIssuedAt(NumericDate.fromSeconds(exp - 300));
+        claims.setExpirationTime(NumericDate.fromSeconds(exp));
+        String token = DemoTokens.sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, DemoTokens.DEMO_KEY, Map.of());
+        String bystander = Revocations.token("redis-bystander", "bea");
+        long logBefore = Files.size(Path.of(logFile()));
+        // exp 10 s ago, clock skew 30 s: still accepted, so revoking it must take effect
+        assertEquals(200, Revocations.orders(base, token));
+        assertEquals(200, Revocations.post(base, "/oauth/revoke", "application/x-www-form-urlencoded", "token=" + token,
+                "Bearer " + token));
+        Answers.assertRefusal(RawHttp.get(base, "/api/orders", "Authorization: Bearer " + token), 401,
+                Revocations.REVOKED, Revocations.REVOKED_CHALLENGE);
+        JsonObject stored = new JsonObject(redis.cli("GET", "auth-gateway:entry:TOKEN:redis-skew"));
+        // kept at least while the token could be accepted (exp + 30 s), and no longer than the skew from now
+        long keptUntil = stored.getLong("expiresAt");
+        assertTrue(keptUntil >= (exp + 30) * 1000 && keptUntil <= System.currentTimeMillis() + 30_000, stored.encode());
+        assertTrue(Long.parseLong(redis.cli("PTTL", "auth-gateway:entry:TOKEN:redis-skew")) > 0);
+
+        // an expiry already past beyond the skew, or absurdly far ahead: 400, nothing written, nobody else affected
+        for (String expiresAt : List.of("2001-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z")) {
+            assertEquals(400, Revocations.post(base, "/admin/revocations", "application/json",
+                    "{\"kind\":\"token\",\"id\":\"t-bad\",\"reason\":\"r\",\"expiresAt\":\"" + expiresAt + "\"}",
+                    Revocations.ALICE));
+            for (int i = 0; i < 20; i++) {
+                assertEquals(200, Revocations.orders(base, bystander));
+            }
+        }
+        assertEquals("", redis.cli("GET", "auth-gateway:entry:TOKEN:t-bad"));
+        byte[] logged = Files.readAllBytes(Path.of(logFile()));
+        String log = new String(logged, (int) logBefore, logged.length - (int) logBefore, StandardCharsets.UTF_8);
+        assertFalse(log.contains("Revocation store unreachable"), log);
     }
 
     @Test

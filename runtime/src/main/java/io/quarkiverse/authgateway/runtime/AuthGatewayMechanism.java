@@ -5,6 +5,8 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.authgateway.runtime.basic.BasicCredentials;
 import io.quarkiverse.authgateway.runtime.bearer.BearerTokens;
 import io.quarkiverse.authgateway.runtime.bearer.LocalTokenRequest;
@@ -15,6 +17,7 @@ import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkiverse.authgateway.runtime.policy.Scheme;
+import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -42,6 +45,8 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
 
     private static final Set<Class<? extends AuthenticationRequest>> CREDENTIAL_TYPES = Set
             .of(UsernamePasswordAuthenticationRequest.class, LocalTokenRequest.class);
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
 
     private final RouteTable routes;
     private final ChallengeWriter writer;
@@ -89,12 +94,25 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
         }
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request)
+                .onFailure(failure -> !(failure instanceof AuthenticationException || failure instanceof SecurityException))
+                .transform(AuthGatewayMechanism::internalError)
                 .onFailure().invoke(failure -> {
                     GatewayFailure carried = GatewayFailure.carriedBy(failure);
                     if (carried != null) {
                         carried.recordOn(context);
                     }
                 });
+    }
+
+    /**
+     * A failure that is not a refusal (a defect here, or a user store of the application that throws) still gets the
+     * uniform answer, a 500 without any detail; the log gets one ERROR line naming the exception, its stack at DEBUG.
+     */
+    private static Throwable internalError(Throwable failure) {
+        LOG.errorf("Authentication failed with %s: %s", failure.getClass().getName(), LogSafe.value(failure.getMessage()));
+        LOG.debug("The failure of the authentication", failure);
+        return new GatewayFailure(FailureReason.INTERNAL_ERROR, "authentication failed with "
+                + failure.getClass().getName()).toException();
     }
 
     private static AuthenticationRequest basic(RoutingContext context, String header, int schemeLength) {

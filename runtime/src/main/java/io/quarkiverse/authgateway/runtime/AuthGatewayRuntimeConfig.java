@@ -27,6 +27,17 @@ public interface AuthGatewayRuntimeConfig {
     String realm();
 
     /**
+     * Whether the plain HTTP port speaks HTTP/2 over cleartext (h2c: the {@code Upgrade: h2c} of an HTTP/1.1 request,
+     * and HTTP/2 with prior knowledge). Off by default: an h2c upgrade merges repeated header fields into their last
+     * value before the gateway sees the request, so a request with two {@code Authorization} headers, refused with
+     * 400 over HTTP/1.1 and HTTP/2, would be judged on the last one. Clients that ask for the upgrade simply stay on
+     * HTTP/1.1. Turn it on only if clients need h2c on this port (gRPC over cleartext on the main HTTP server, a
+     * mesh proxy speaking h2c), accepting that caveat for upgraded requests. HTTP/2 over TLS is not affected.
+     */
+    @WithDefault("false")
+    boolean http2Cleartext();
+
+    /**
      * HTTP Basic authentication.
      */
     @ConfigDocSection
@@ -65,11 +76,23 @@ public interface AuthGatewayRuntimeConfig {
     interface Revocation {
 
         /**
-         * The longest lifetime of any accepted token. Subject, session and client revocations are kept this long,
-         * after which no token issued before them can still be valid.
+         * The longest lifetime of any accepted token. Subject, session and client revocations are kept this long
+         * (plus the largest clock skew of the issuers), after which no token issued before them can still be valid. A
+         * self-revoked token that carries no {@code exp} (an opaque token) is kept this long too. At most 100 years.
          */
         @WithDefault("24H")
         Duration maxTokenLifetime();
+
+        /**
+         * The furthest ahead a token revocation may expire. A token entry is kept until the token's {@code exp} plus
+         * the largest clock skew of the issuers; a token whose {@code exp} lies further ahead than this is not
+         * revoked: the admin endpoint answers 400 {@code invalid_request} and {@code RevocationService} fails with
+         * {@code InvalidRevocationException}. It guards against typing errors and absurd expiries (a year 999999999
+         * would otherwise overflow); raise it only if your issuers really sign tokens that live longer. At most 100
+         * years.
+         */
+        @WithDefault("366d")
+        Duration maxTokenEntryLifetime();
 
         /**
          * Where revocations are kept. {@code auto} chooses {@code redis} when the application has the

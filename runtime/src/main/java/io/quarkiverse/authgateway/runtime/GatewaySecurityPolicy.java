@@ -64,13 +64,14 @@ public class GatewaySecurityPolicy implements HttpSecurityPolicy {
         }
         PolicyDefinition definition = policy.definition();
         if (definition.getAccess() == Access.ROLES && !hasAnyRole(caller, definition.getRoles())) {
-            return refuse(request, FailureReason.FORBIDDEN, "'" + caller.getPrincipal().getName() + "' has none of the "
-                    + "roles " + definition.getRoles() + " that policy '" + policy.name() + "' requires");
+            return refuse(request, FailureReason.FORBIDDEN,
+                    "'" + LogSafe.value(caller.getPrincipal().getName()) + "' has none of the "
+                            + "roles " + definition.getRoles() + " that policy '" + policy.name() + "' requires");
         }
         if (!definition.getScopes().isEmpty()) {
             Set<String> granted = caller.getAttribute(BearerIdentityProvider.SCOPES_ATTRIBUTE);
             if (granted == null || !granted.containsAll(definition.getScopes())) {
-                return refuse(request, FailureReason.INSUFFICIENT_SCOPE, "'" + caller.getPrincipal().getName()
+                return refuse(request, FailureReason.INSUFFICIENT_SCOPE, "'" + LogSafe.value(caller.getPrincipal().getName())
                         + "' lacks some of the scopes " + definition.getScopes() + " that policy '" + policy.name()
                         + "' requires");
             }
@@ -78,8 +79,9 @@ public class GatewaySecurityPolicy implements HttpSecurityPolicy {
         for (Map.Entry<String, String> claim : definition.getClaims().entrySet()) {
             Map<String, Object> claims = caller.getAttribute(BearerIdentityProvider.CLAIMS_ATTRIBUTE);
             if (claims == null || !matches(claims.get(claim.getKey()), claim.getValue())) {
-                return refuse(request, FailureReason.FORBIDDEN, "'" + caller.getPrincipal().getName() + "' does not "
-                        + "have the claim value policy '" + policy.name() + "' requires for '" + claim.getKey() + "'");
+                return refuse(request, FailureReason.FORBIDDEN,
+                        "'" + LogSafe.value(caller.getPrincipal().getName()) + "' does not "
+                                + "have the claim value policy '" + policy.name() + "' requires for '" + claim.getKey() + "'");
             }
         }
         return CheckResult.PERMIT;

@@ -2,7 +2,15 @@ package io.quarkiverse.authgateway.deployment.bearer;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,9 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.authgateway.GatewayPolicy;
+import io.quarkiverse.authgateway.RevocationEntry;
+import io.quarkiverse.authgateway.RevocationService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * An OIDC provider (a quarkus-oidc tenant against a WireMock OIDC server: discovery, JWKS, introspection) side by
@@ -46,7 +59,35 @@ class OidcProviderTest {
             quarkus.auth-gateway.policy.users.roles-allowed=user
             quarkus.auth-gateway.policy.scoped.schemes=bearer
             quarkus.auth-gateway.policy.scoped.scopes=admin
+            quarkus.auth-gateway.revocation.self-revocation-path=/oauth/revoke
             """.formatted(OIDC.get("keycloak.url"));
+
+    static {
+        // an opaque token whose introspection answer carries no exp (RFC 7662 makes it optional)
+        stubIntrospection("no-exp", "{\"active\":true,\"scope\":\"user\",\"username\":\"nora\","
+                + "\"client_id\":\"my_client_id\"}");
+    }
+
+    static void stubIntrospection(String token, String answer) {
+        String mapping = new JsonObject().put("priority", 1)
+                .put("request", new JsonObject().put("method", "POST")
+                        .put("urlPath", "/auth/realms/quarkus/protocol/openid-connect/token/introspect")
+                        .put("bodyPatterns",
+                                new JsonArray().add(new JsonObject().put("matches", "(.*&)?token=" + token + "(&.*)?"))))
+                .put("response", new JsonObject().put("status", 200)
+                        .put("headers", new JsonObject().put("Content-Type", "application/json")).put("body", answer))
+                .encode();
+        URI admin = URI.create(OIDC.get("keycloak.url").replaceFirst("/auth$", "") + "/__admin/mappings");
+        try {
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(admin)
+                    .POST(HttpRequest.BodyPublishers.ofString(mapping)).build(), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("WireMock refused the stub: " + created.body());
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
@@ -79,6 +120,84 @@ class OidcProviderTest {
         @GatewayPolicy("scoped")
         public String scoped() {
             return "scoped " + identity.getPrincipal().getName();
+        }
+    }
+
+    @Inject
+    RevocationService revocations;
+
+    /** A token of the WireMock provider, signed with its key, carrying a session and a client. */
+    static String oidcToken(String subject, String session, String client) {
+        return Jwt.preferredUserName(subject).subject(subject).groups(Set.of("user"))
+                .issuer("https://server.example.com").audience("https://server.example.com")
+                .claim("sid", session).claim("azp", client).claim("client_id", client)
+                .issuedAt(Instant.now().minusSeconds(5)).jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    @Test
+    void sessionRevocationReachesOidcTokens() {
+        String token = oidcToken("olivia", "oidc-session-1", "oidc-client-1");
+        String otherSession = oidcToken("olivia", "oidc-session-2", "oidc-client-1");
+        given().header("Authorization", "Bearer " + token).get("/users").then().statusCode(200);
+        revocations.revokeSession("oidc-session-1", "test").await().indefinitely();
+        try {
+            given().header("Authorization", "Bearer " + token).get("/users").then().statusCode(401)
+                    .contentType("application/problem+json").header("Cache-Control", "no-store")
+                    .header("WWW-Authenticate", equalTo("Bearer realm=\"test\", error=\"invalid_token\", "
+                            + "error_description=\"The credentials were revoked.\""))
+                    .body("code", equalTo("revoked"));
+            given().header("Authorization", "Bearer " + otherSession).get("/users").then().statusCode(200);
+        } finally {
+            revocations.lift(RevocationEntry.Kind.SESSION, "oidc-session-1", "test").await().indefinitely();
+        }
+    }
+
+    @Test
+    void clientRevocationReachesOidcTokens() {
+        String token = oidcToken("oscar", "oidc-session-3", "oidc-client-2");
+        String otherClient = oidcToken("oscar", "oidc-session-3b", "oidc-client-3");
+        given().header("Authorization", "Bearer " + token).get("/users").then().statusCode(200);
+        revocations.revokeClient("oidc-client-2", "test").await().indefinitely();
+        try {
+            given().header("Authorization", "Bearer " + token).get("/users").then().statusCode(401)
+                    .body("code", equalTo("revoked"));
+            given().header("Authorization", "Bearer " + otherClient).get("/users").then().statusCode(200);
+        } finally {
+            revocations.lift(RevocationEntry.Kind.CLIENT, "oidc-client-2", "test").await().indefinitely();
+        }
+    }
+
+    @Test
+    void opaqueTokensAreRevokedByTheirClient() {
+        given().header("Authorization", "Bearer admin").get("/scoped").then().statusCode(200);
+        // the introspection answer names client_id my_client_id: an opaque token has no claims of its own
+        revocations.revokeClient("my_client_id", "test").await().indefinitely();
+        try {
+            given().header("Authorization", "Bearer admin").get("/scoped").then().statusCode(401)
+                    .body("code", equalTo("revoked"));
+        } finally {
+            revocations.lift(RevocationEntry.Kind.CLIENT, "my_client_id", "test").await().indefinitely();
+        }
+        given().header("Authorization", "Bearer admin").get("/scoped").then().statusCode(200);
+    }
+
+    @Test
+    void aSelfRevokedTokenWithoutExpIsKeptForTheLongestTokenLifetime() {
+        given().header("Authorization", "Bearer no-exp").get("/users").then().statusCode(200);
+        Instant before = Instant.now();
+        given().header("Authorization", "Bearer no-exp").contentType("application/x-www-form-urlencoded")
+                .body("token=no-exp").post("/oauth/revoke").then().statusCode(200);
+        given().header("Authorization", "Bearer no-exp").get("/users").then().statusCode(401)
+                .body("code", equalTo("revoked"));
+        RevocationEntry entry = revocations.list().await().indefinitely().stream()
+                .filter(candidate -> candidate.reason().equals("revoked by its holder")).findFirst().orElseThrow();
+        try {
+            // quarkus.auth-gateway.revocation.max-token-lifetime (24 h), plus the longest clock skew (30 s)
+            Duration kept = Duration.between(before, entry.expiresAt());
+            assertTrue(kept.compareTo(Duration.ofHours(24)) > 0 && kept.compareTo(Duration.ofHours(24).plusMinutes(1)) < 0,
+                    () -> "kept for " + kept);
+        } finally {
+            revocations.lift(entry.kind(), entry.id(), "test").await().indefinitely();
         }
     }
 

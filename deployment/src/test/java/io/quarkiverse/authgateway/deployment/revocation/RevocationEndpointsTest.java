@@ -4,7 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -13,11 +17,13 @@ import jakarta.ws.rs.Path;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.authgateway.GatewayPolicy;
+import io.quarkiverse.authgateway.InvalidRevocationException;
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.RevocationService;
 import io.quarkiverse.authgateway.deployment.bearer.Tokens;
@@ -128,6 +134,69 @@ class RevocationEndpointsTest {
                 .then().statusCode(401).header("WWW-Authenticate", equalTo("Basic realm=\"test\", charset=\"UTF-8\""));
         given().auth().preemptive().basic("olga", "wrong").get(ADMIN).then().statusCode(401);
         assertEquals(List.of(), revocations.list().await().indefinitely());
+    }
+
+    static void assertInvalid(String body, String detail) {
+        operator().contentType("application/json").body(body).post(ADMIN).then().statusCode(400)
+                .contentType("application/problem+json").header("Cache-Control", "no-store")
+                .body("type", equalTo("about:blank")).body("status", equalTo(400))
+                .body("code", equalTo("invalid_request")).body("detail", equalTo(detail));
+    }
+
+    @Test
+    void expiriesOutOfBoundsAreRefusedAndTheEndpointKeepsAnswering() {
+        assertInvalid("{\"kind\":\"token\",\"id\":\"t-far\",\"reason\":\"r\",\"expiresAt\":\"+999999999-12-31T23:59:59Z\"}",
+                "The token's expiry is further ahead than quarkus.auth-gateway.revocation.max-token-entry-lifetime allows.");
+        assertInvalid("{\"kind\":\"token\",\"id\":\"t-old\",\"reason\":\"r\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}",
+                "The token expired longer ago than any issuer's clock skew: it is refused anyway, there is nothing to "
+                        + "revoke.");
+        assertInvalid("{\"kind\":\"token\",\"id\":\"t-min\",\"reason\":\"r\",\"expiresAt\":\"-999999999-01-01T00:00:00Z\"}",
+                "The token expired longer ago than any issuer's clock skew: it is refused anyway, there is nothing to "
+                        + "revoke.");
+        assertInvalid("{\"kind\":\"token\",\"id\":\"t-num\",\"reason\":\"r\",\"expiresAt\":12345}",
+                "expiresAt is an ISO-8601 instant, for example 2026-01-01T00:00:00Z.");
+        assertInvalid("{\"kind\":\"subject\",\"id\":\"s\",\"reason\":\"r\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}",
+                "expiresAt applies to token entries only: subject, session and client entries are kept for "
+                        + "quarkus.auth-gateway.revocation.max-token-lifetime.");
+        assertEquals(List.of(), revocations.list().await().indefinitely());
+        // through the Java API: the same refusal, as a failure of the Uni
+        Instant far = Instant.parse("+999999999-12-31T23:59:59Z");
+        assertThrows(InvalidRevocationException.class,
+                () -> revocations.revokeToken("t-far", far, "r").await().indefinitely());
+        assertThrows(InvalidRevocationException.class,
+                () -> revocations.revokeTokenValue("x.y.z", Instant.EPOCH, "r").await().indefinitely());
+        assertThrows(InvalidRevocationException.class,
+                () -> revocations.revokeSubject(" ", "r").await().indefinitely());
+        // a year ahead is a plausible token lifetime
+        Instant nextYear = Instant.now().plus(Duration.ofDays(365));
+        operator().contentType("application/json")
+                .body("{\"kind\":\"token\",\"id\":\"t-year\",\"reason\":\"r\",\"expiresAt\":\"" + nextYear + "\"}")
+                .post(ADMIN).then().statusCode(201);
+    }
+
+    @Test
+    void aTokenExpiredWithinTheClockSkewIsRevokedUntilTheSkewEnds() throws Exception {
+        JwtClaims claims = Tokens.internalClaims();
+        claims.setJwtId("skew-1");
+        claims.setSubject("sam");
+        claims.setIssuedAt(NumericDate.fromSeconds(Instant.now().minusSeconds(300).getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().minusSeconds(10).getEpochSecond()));
+        String token = Tokens.rs256(claims);
+        // exp was 10 s ago, the issuer's clock skew is 30 s: still accepted
+        given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(200);
+        given().header("Authorization", "Bearer " + token).contentType("application/x-www-form-urlencoded")
+                .body("token=" + token).post("/oauth/revoke").then().statusCode(200);
+        given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(401)
+                .body("code", equalTo("revoked"));
+        RevocationEntry entry = revocations.find(RevocationEntry.Kind.TOKEN, "skew-1").await().indefinitely();
+        long exp = claims.getExpirationTime().getValue();
+        // kept at least while the token could be accepted (exp + 30 s), and no longer than the skew from now
+        long keptUntil = entry.expiresAt().getEpochSecond();
+        assertTrue(keptUntil >= exp + 30 && keptUntil <= Instant.now().getEpochSecond() + 30, entry::toString);
+        // an admin revocation of the same kind of token, by jti and its exp
+        operator().contentType("application/json").body("{\"kind\":\"token\",\"id\":\"skew-2\",\"reason\":\"r\","
+                + "\"expiresAt\":\"" + Instant.ofEpochSecond(exp) + "\"}").post(ADMIN).then().statusCode(201)
+                .body("expiresAt", equalTo(Instant.ofEpochSecond(exp + 30).toString()));
     }
 
     @Test

@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
+import io.quarkiverse.authgateway.runtime.PrincipalNames;
+
 /**
  * Strict parser of {@code Authorization: Basic} credentials (RFC 7617): one token68 of standard base64, decoding to
- * UTF-8 {@code user-id ":" password}, neither part holding control characters.
+ * UTF-8 {@code user-id ":" password}, neither part holding control characters, and a user-id that passes
+ * {@link PrincipalNames} (no line or paragraph separators, no bidirectional controls).
  *
  * @param username the user-id, or {@code null} when parsing failed
  * @param password the password characters, or {@code null} when parsing failed
@@ -66,7 +69,8 @@ public record BasicCredentials(String username, char[] password, String error) {
             char c = chars[i];
             if (c == ':' && colon < 0) {
                 colon = i;
-            } else if (c < 0x20 || c == 0x7f) {
+            } else if (Character.getType(c) == Character.CONTROL) {
+                // RFC 7617 section 2 forbids controls in user-id and password; C1 controls (U+0080-U+009F) too
                 Arrays.fill(chars, '\0');
                 return failure("the Basic credentials contain a control character");
             }
@@ -76,6 +80,11 @@ public record BasicCredentials(String username, char[] password, String error) {
             return failure("the Basic credentials have no ':' between user-id and password");
         }
         String username = new String(chars, 0, colon);
+        String nameProblem = PrincipalNames.problem(username);
+        if (nameProblem != null && colon > 0) {
+            Arrays.fill(chars, '\0');
+            return failure("the Basic user-id " + nameProblem);
+        }
         char[] password = Arrays.copyOfRange(chars, colon + 1, chars.length);
         Arrays.fill(chars, '\0');
         return new BasicCredentials(username, password, null);

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.authgateway.GatewayUser;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -51,11 +52,12 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
             AuthenticationRequestContext context) {
         String username = request.getUsername();
         char[] password = request.getPassword().getPassword();
+        // the presented password is wiped once it was checked, whichever way the check ends
         return directory.find(username).onItem().transformToUni(user -> {
             if (user == null) {
                 return context.runBlocking(() -> {
                     PasswordHashes.verify(password, decoy());
-                    throw failure("unknown user '" + printable(username) + "'");
+                    throw failure("unknown user '" + LogSafe.value(username) + "'");
                 });
             }
             SecurityIdentity cached = cache == null ? null : cache.verified(user, password);
@@ -64,7 +66,7 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
             }
             return context.runBlocking(() -> {
                 if (!PasswordHashes.verify(password, user.passwordHash())) {
-                    throw failure("wrong password for user '" + printable(username) + "'");
+                    throw failure("wrong password for user '" + LogSafe.value(username) + "'");
                 }
                 SecurityIdentity identity = identity(user);
                 if (cache != null) {
@@ -72,7 +74,7 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
                 }
                 return identity;
             });
-        });
+        }).onTermination().invoke(() -> PasswordHashes.wipe(password));
     }
 
     private String decoy() {
@@ -98,14 +100,5 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
 
     private static RuntimeException failure(String cause) {
         return new GatewayFailure(FailureReason.INVALID_CREDENTIALS, cause).toException();
-    }
-
-    private static String printable(String value) {
-        StringBuilder result = new StringBuilder(Math.min(value.length(), 64));
-        for (int i = 0; i < value.length() && i < 64; i++) {
-            char c = value.charAt(i);
-            result.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return result.toString();
     }
 }

@@ -20,6 +20,7 @@ import io.quarkiverse.authgateway.GatewayUser;
 import io.quarkiverse.authgateway.GatewayUserStore;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.ConfigFiles;
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.mutiny.Uni;
@@ -89,7 +90,9 @@ public class UserDirectory {
         if (user != null || stores.isEmpty()) {
             return Uni.createFrom().item(user);
         }
-        Uni<GatewayUser> lookup = stores.get(0).findUser(username);
+        // deferred: a store that throws instead of failing its Uni still ends in a failure, never an escaped exception
+        GatewayUserStore first = stores.get(0);
+        Uni<GatewayUser> lookup = Uni.createFrom().deferred(() -> first.findUser(username));
         for (int i = 1; i < stores.size(); i++) {
             GatewayUserStore next = stores.get(i);
             lookup = lookup.onItem().ifNull().switchTo(() -> next.findUser(username));
@@ -99,7 +102,7 @@ public class UserDirectory {
                 return found;
             }
             LOG.warnf("A GatewayUserStore returned user '%s' with a password hash in an unsupported format; the user "
-                    + "cannot log in until the store returns a bcrypt, argon2 or PBKDF2 hash", username);
+                    + "cannot log in until the store returns a bcrypt, argon2 or PBKDF2 hash", LogSafe.value(username));
             return null;
         });
     }

@@ -13,6 +13,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtContext;
 
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.PrincipalNames;
 import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
 import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
@@ -111,6 +112,11 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
         if (!(principal instanceof String name) || name.isEmpty()) {
             throw new GatewayFailure(FailureReason.INVALID_TOKEN, "token of issuer '" + issuer.name() + "' has no '"
                     + issuer.principalClaim() + "' claim to name the caller").toException();
+        }
+        String nameProblem = PrincipalNames.problem(name);
+        if (nameProblem != null) {
+            throw new GatewayFailure(FailureReason.INVALID_TOKEN, "token of issuer '" + issuer.name() + "' names the "
+                    + "caller with a '" + issuer.principalClaim() + "' claim that " + nameProblem).toException();
         }
         Map<String, Object> claimMap = claims.getClaimsMap();
         return QuarkusSecurityIdentity.builder()

@@ -1,5 +1,7 @@
 package io.quarkiverse.authgateway.runtime.bearer;
 
+import java.time.Duration;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -28,4 +30,9 @@ public interface ExternalIssuers {
      * @return the verified identity, carrying the gateway's attributes; a failure carries a gateway failure
      */
     Uni<SecurityIdentity> verify(String iss, String token, RoutingContext context);
+
+    /**
+     * @return how long after its {@code exp} a token may still be accepted by one of these providers
+     */
+    Duration longestClockSkew();
 }

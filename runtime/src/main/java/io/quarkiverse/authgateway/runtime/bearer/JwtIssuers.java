@@ -1,5 +1,6 @@
 package io.quarkiverse.authgateway.runtime.bearer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,10 +36,12 @@ public class JwtIssuers {
 
     private final Map<String, LocalIssuer> byIssuer;
     private final HttpClient client;
+    private final Duration longestClockSkew;
 
     public JwtIssuers(AuthGatewayRuntimeConfig config, Vertx vertx) {
         Map<String, LocalIssuer> issuers = new HashMap<>();
         HttpClient http = null;
+        Duration skew = Duration.ZERO;
         for (Map.Entry<String, AuthGatewayRuntimeConfig.JwtIssuer> entry : config.jwt().entrySet()) {
             String name = entry.getKey();
             AuthGatewayRuntimeConfig.JwtIssuer issuer = entry.getValue();
@@ -62,6 +65,9 @@ public class JwtIssuers {
                 keys = new IssuerKeys.Fixed(KeyMaterial.fromLocation(issuer.publicKeyLocation().get(),
                         property + ".public-key-location"));
             }
+            if (issuer.clockSkew().compareTo(skew) > 0) {
+                skew = issuer.clockSkew();
+            }
             List<String> algorithms = algorithms(name, property, issuer, keys);
             LocalIssuer local = new LocalIssuer(name, issuer.issuer(), keys, algorithms, rules(issuer),
                     (int) issuer.clockSkew().toSeconds(), issuer.principalClaim(), issuer.rolesClaim());
@@ -76,6 +82,7 @@ public class JwtIssuers {
         }
         this.byIssuer = Map.copyOf(issuers);
         this.client = http;
+        this.longestClockSkew = skew;
         LOG.debugf("Local JWT issuers: %s", byIssuer.keySet());
     }
 
@@ -85,6 +92,14 @@ public class JwtIssuers {
      */
     public LocalIssuer find(String iss) {
         return iss == null ? null : byIssuer.get(iss);
+    }
+
+    /**
+     * @return the largest clock skew of the local issuers (zero without any): how long after its {@code exp} a token
+     *         may still be accepted
+     */
+    public Duration longestClockSkew() {
+        return longestClockSkew;
     }
 
     @PreDestroy

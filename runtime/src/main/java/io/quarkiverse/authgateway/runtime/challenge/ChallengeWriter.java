@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkus.security.ForbiddenException;
@@ -52,7 +53,8 @@ public class ChallengeWriter {
                 policy.definition().getScopes(), bearerPresented);
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Refused %s %s with %d %s (policy '%s'): %s", context.request().method(),
-                    context.normalizedPath(), reason.status(), reason.code(), policy.name(), recorded.cause());
+                    LogSafe.value(context.normalizedPath()), reason.status(), reason.code(), policy.name(),
+                    LogSafe.text(recorded.cause()));
         }
         if (listener != null) {
             listener.refused(reason, policy.name());

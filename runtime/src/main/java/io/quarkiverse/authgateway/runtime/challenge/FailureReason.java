@@ -20,8 +20,11 @@ public enum FailureReason {
             "The request is ambiguous: it carries more than one Authorization header or an ambiguously encoded path."),
     INSUFFICIENT_SCOPE(403, "insufficient_scope", "The access token does not grant the scope this resource requires."),
     FORBIDDEN(403, "forbidden", "The authenticated caller is not allowed to access this resource."),
+    INVALID_HOST(400, "invalid_host", "The Host header is missing, repeated or not a valid host and port."),
     STORE_UNAVAILABLE(503, "revocation_store_unavailable",
-            "The credentials cannot be checked right now; retry after the delay in Retry-After.");
+            "The credentials cannot be checked right now; retry after the delay in Retry-After."),
+    /** A defect in the gateway or in an SPI implementation of the application (a user store that throws, say). */
+    INTERNAL_ERROR(500, "internal_error", "The request could not be processed; the server log has the details.");
 
     private final int status;
     private final String code;
@@ -41,6 +44,7 @@ public enum FailureReason {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
+            case 500 -> "Internal Server Error";
             case 503 -> "Service Unavailable";
             default -> throw new IllegalArgumentException("No title for status " + status);
         };

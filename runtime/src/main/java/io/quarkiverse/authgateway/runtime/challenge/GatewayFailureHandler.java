@@ -7,12 +7,16 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Answers security failures that reach the Vert.x router (HTTP permission checks, lazy authentication, plain Vert.x
- * routes) through the {@link ChallengeWriter}, ahead of Quarkus' default handlers that would send an empty body.
+ * routes) through the {@link ChallengeWriter}, ahead of Quarkus' default handlers that would send an empty body; and
+ * requests the router refuses for their {@code Host} header, which would otherwise get Quarkus' generic error page and
+ * an ERROR line each.
  */
 @Singleton
 public class GatewayFailureHandler implements Handler<RoutingContext> {
@@ -30,12 +34,27 @@ public class GatewayFailureHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext context) {
         Throwable failure = context.failure();
-        if (context.response().ended()
-                || !(failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
-                        || failure instanceof ForbiddenException)) {
+        if (context.response().ended()) {
             context.next();
-            return;
+        } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+                || failure instanceof ForbiddenException) {
+            writer.answer(context, failure).write(context.response());
+        } else if (isInvalidHost(context)) {
+            // the router refuses the request before any route runs; answered here instead of as a generic 500 page
+            new GatewayFailure(FailureReason.INVALID_HOST, "the Host header is missing or not a valid host and port")
+                    .recordOn(context);
+            writer.answer(context, failure).write(context.response());
+        } else {
+            context.next();
         }
-        writer.answer(context, failure).write(context.response());
+    }
+
+    /**
+     * Vert.x Web fails an HTTP/1.x request with 400 when it has no usable authority: no {@code Host}, two of them, or
+     * one that is not {@code host[:port]} (a port above 65535, user info, a folded line).
+     */
+    private static boolean isInvalidHost(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        return context.statusCode() == 400 && request.version() != HttpVersion.HTTP_2 && request.authority() == null;
     }
 }

@@ -1,18 +1,24 @@
 package io.quarkiverse.authgateway.runtime.oidc;
 
+import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.PrincipalNames;
 import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
 import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
 import io.quarkiverse.authgateway.runtime.bearer.ExternalIssuers;
@@ -44,6 +50,7 @@ public class OidcIssuers implements ExternalIssuers {
 
     private final Map<String, Provider> byIssuer;
     private final Provider opaque;
+    private final Duration longestClockSkew;
     private final IdentityProviderManager identityProviders;
 
     public OidcIssuers(AuthGatewayRuntimeConfig config, IdentityProviderManager identityProviders) {
@@ -68,6 +75,28 @@ public class OidcIssuers implements ExternalIssuers {
         }
         this.byIssuer = Map.copyOf(providers);
         this.opaque = opaqueProvider;
+        this.longestClockSkew = longestLifespanGrace(providers.values());
+    }
+
+    /**
+     * quarkus-oidc accepts a token up to {@code quarkus.oidc[."<tenant>"].token.lifespan-grace} seconds after its
+     * {@code exp}; revocations of its tokens must outlast that.
+     */
+    private static Duration longestLifespanGrace(Collection<Provider> providers) {
+        Config config = ConfigProvider.getConfig();
+        int longest = config.getOptionalValue("quarkus.oidc.token.lifespan-grace", Integer.class).orElse(0);
+        for (Provider provider : providers) {
+            for (String key : List.of("quarkus.oidc." + provider.tenant() + ".token.lifespan-grace",
+                    "quarkus.oidc.\"" + provider.tenant() + "\".token.lifespan-grace")) {
+                longest = Math.max(longest, config.getOptionalValue(key, Integer.class).orElse(0));
+            }
+        }
+        return Duration.ofSeconds(longest);
+    }
+
+    @Override
+    public Duration longestClockSkew() {
+        return longestClockSkew;
     }
 
     @Override
@@ -95,23 +124,35 @@ public class OidcIssuers implements ExternalIssuers {
     }
 
     private static SecurityIdentity withGatewayAttributes(SecurityIdentity identity, Provider provider) {
+        String nameProblem = PrincipalNames.problem(identity.getPrincipal().getName());
+        if (nameProblem != null) {
+            throw new GatewayFailure(FailureReason.INVALID_TOKEN, "OIDC provider '" + provider.name() + "' names the "
+                    + "caller with a principal name that " + nameProblem).toException();
+        }
         Map<String, Object> claims = new LinkedHashMap<>();
         Object scopes = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             for (String name : jwt.getClaimNames()) {
-                claims.put(name, jwt.getClaim(name));
+                Object value = OidcClaims.plain((Object) jwt.getClaim(name));
+                if (value != null) {
+                    claims.put(name, value);
+                }
             }
-            scopes = jwt.getClaim("scope") != null ? jwt.getClaim("scope") : jwt.getClaim("scp");
+            scopes = claims.get("scope") != null ? claims.get("scope") : claims.get("scp");
         }
         TokenIntrospection introspection = identity.getAttribute(OidcUtils.INTROSPECTION_ATTRIBUTE);
         if (introspection != null) {
+            // an opaque token has no claims of its own: the introspection answer (sub, client_id, exp, ...) stands in
+            if (claims.isEmpty()) {
+                claims.putAll(OidcClaims.members(introspection.getJsonObject()));
+            }
             scopes = introspection.getScopes();
         }
         return QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(BasicIdentityProvider.SCHEME_ATTRIBUTE, "bearer")
                 .addAttribute(BearerIdentityProvider.ISSUER_ATTRIBUTE, provider.name())
                 .addAttribute(BearerIdentityProvider.SCOPES_ATTRIBUTE, scopes(scopes))
-                .addAttribute(BearerIdentityProvider.CLAIMS_ATTRIBUTE, claims)
+                .addAttribute(BearerIdentityProvider.CLAIMS_ATTRIBUTE, Collections.unmodifiableMap(claims))
                 .build();
     }
 

@@ -78,13 +78,6 @@ public final class PolicyDefinition {
         return claims;
     }
 
-    /**
-     * @return {@code true} when the caller must be authenticated
-     */
-    public boolean requiresAuthentication() {
-        return access != Access.PERMIT;
-    }
-
     @Override
     public String toString() {
         return name;

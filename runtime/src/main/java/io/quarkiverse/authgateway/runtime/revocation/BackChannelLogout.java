@@ -16,6 +16,7 @@ import org.jose4j.jwt.consumer.JwtContext;
 
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.bearer.BearerTokens;
 import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
 import io.quarkiverse.authgateway.runtime.bearer.LocalIssuer;
@@ -47,7 +48,7 @@ public class BackChannelLogout {
 
     /**
      * @param logoutToken the {@code logout_token} form parameter
-     * @return the revocation made; a failure whose message says why the token is refused (for the 400 answer)
+     * @return the revocation made; a {@link RefusedException} whose message says why the token is refused (for the log)
      */
     Uni<RevocationEntry> logout(String logoutToken) {
         if (audience.isEmpty()) {
@@ -94,7 +95,7 @@ public class BackChannelLogout {
                 return refuse("the logout token was already used (jti replay)");
             }
             LOG.debugf("Back-channel logout of %s %s", sid instanceof String ? "session" : "subject",
-                    sid instanceof String ? sid : sub);
+                    LogSafe.value(sid instanceof String ? sid : sub));
             return sid instanceof String session
                     ? revocations.revokeSession(session, reason)
                     : revocations.revokeSubject((String) sub, reason);
@@ -102,6 +103,19 @@ public class BackChannelLogout {
     }
 
     private static Uni<RevocationEntry> refuse(String why) {
-        return Uni.createFrom().failure(new IllegalArgumentException(why));
+        return Uni.createFrom().failure(new RefusedException(why));
+    }
+
+    /**
+     * A logout token that is not acceptable: the endpoint answers 400. Its own type, so that no other failure is ever
+     * mistaken for a refused token.
+     */
+    static final class RefusedException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        RefusedException(String why) {
+            super(why, null, false, false);
+        }
     }
 }

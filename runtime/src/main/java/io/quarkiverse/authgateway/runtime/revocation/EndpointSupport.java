@@ -8,10 +8,14 @@ import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.authgateway.InvalidRevocationException;
+import io.quarkiverse.authgateway.RevocationStoreUnavailableException;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -69,13 +73,13 @@ final class EndpointSupport {
         }
         // the security handlers pause the request while they authenticate: read the body now that they are done
         context.request().resume();
-        context.request().body().onComplete(result -> {
+        context.request().body().onComplete(result -> guard(context, () -> {
             if (result.failed()) {
                 problem(context, 400, "invalid_request", "The body could not be read.");
             } else {
                 consumer.accept(result.result());
             }
-        });
+        }));
     }
 
     static boolean isContentType(RoutingContext context, String expected) {
@@ -94,13 +98,65 @@ final class EndpointSupport {
     }
 
     static void reply(RoutingContext context, Uni<JsonObject> result, int status) {
-        result.subscribe().with(json -> {
+        answer(context, result, json -> {
             if (json == null) {
                 context.response().setStatusCode(status).putHeader("Cache-Control", "no-store").end();
             } else {
                 json(context, status, json.encode());
             }
-        }, failure -> storeUnavailable(context, failure));
+        });
+    }
+
+    /**
+     * Subscribes to an operation of the revocation service and answers the request whatever happens: the item
+     * through {@code onItem}; a store outage with 503, a refused revocation with 400, anything else with the
+     * last-resort 500.
+     */
+    static <T> void answer(RoutingContext context, Uni<T> operation, Consumer<T> onItem) {
+        operation.subscribe().with(item -> guard(context, () -> onItem.accept(item)), failure -> refused(context, failure));
+    }
+
+    static void refused(RoutingContext context, Throwable failure) {
+        if (failure instanceof RevocationStoreUnavailableException) {
+            storeUnavailable(context, failure);
+        } else if (failure instanceof InvalidRevocationException) {
+            problem(context, 400, "invalid_request", failure.getMessage());
+        } else {
+            internalError(context, failure);
+        }
+    }
+
+    /**
+     * @return the handler, answering 500 whenever it throws
+     */
+    static Handler<RoutingContext> guarded(Handler<RoutingContext> handler) {
+        return context -> guard(context, () -> handler.handle(context));
+    }
+
+    /**
+     * Runs one step of answering a request; should it throw, the request still gets an answer.
+     */
+    static void guard(RoutingContext context, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            internalError(context, e);
+        }
+    }
+
+    /**
+     * The last resort: a defect, not a refusal. The client gets a 500 problem body that says nothing of the cause; the
+     * log gets one ERROR line with the exception's type (its stack trace at DEBUG).
+     */
+    static void internalError(RoutingContext context, Throwable failure) {
+        LOG.errorf("Revocation endpoint %s %s failed with %s: %s", context.request().method(),
+                LogSafe.value(context.normalizedPath()), failure.getClass().getName(), LogSafe.value(failure.getMessage()));
+        LOG.debug("The failure of the revocation endpoint", failure);
+        if (!context.response().ended() && !context.response().headWritten()) {
+            problem(context, 500, "internal_error", "The request could not be processed; nothing was changed.");
+        } else if (!context.response().ended()) {
+            context.response().reset();
+        }
     }
 
     /**
@@ -108,7 +164,8 @@ final class EndpointSupport {
      * change may not have reached every instance; the caller should retry.
      */
     static void storeUnavailable(RoutingContext context, Throwable failure) {
-        LOG.debugf("Revocation endpoint %s answered 503: %s", context.normalizedPath(), failure.getMessage());
+        LOG.debugf("Revocation endpoint %s answered 503: %s", LogSafe.value(context.normalizedPath()),
+                LogSafe.value(failure.getMessage()));
         Duration delay = Arc.container().instance(AuthGatewayRuntimeConfig.class).get().revocation().retryAfter();
         context.response().putHeader("Retry-After", Long.toString(GatewayAnswer.retryAfterSeconds(delay)));
         problem(context, 503, "revocation_store_unavailable", "The revocation store is unavailable; retry later.");

@@ -14,14 +14,18 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.authgateway.InvalidRevocationException;
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.RevocationEntry.Kind;
 import io.quarkiverse.authgateway.RevocationService;
 import io.quarkiverse.authgateway.RevocationStoreUnavailableException;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig.StoreKind;
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
 import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
+import io.quarkiverse.authgateway.runtime.bearer.ExternalIssuers;
+import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
 import io.quarkiverse.authgateway.runtime.bearer.TokenDigests;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -40,17 +44,36 @@ public class GatewayRevocationService implements RevocationService {
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
     private static final String HASH_PREFIX = RevocationIndex.HASH_PREFIX;
 
+    /** Beyond this, a duration added to an instant could leave the range of epoch milliseconds. */
+    private static final Duration LONGEST_SETTING = Duration.ofDays(36_525);
+
     private final RevocationStore store;
-    private final long maxTokenLifetimeSeconds;
+    private final Duration maxTokenLifetime;
+    private final Duration maxTokenEntryLifetime;
+    private final Duration expiryMargin;
     private final Clock clock = Clock.systemUTC();
 
     public GatewayRevocationService(AuthGatewayRuntimeConfig config, RedisStoreSettings redisSettings,
-            Instance<RevocationStore> redisStore) {
+            Instance<RevocationStore> redisStore, JwtIssuers issuers, Instance<ExternalIssuers> external) {
         AuthGatewayRuntimeConfig.Revocation revocation = config.revocation();
-        this.maxTokenLifetimeSeconds = revocation.maxTokenLifetime().toSeconds();
+        this.maxTokenLifetime = bounded(revocation.maxTokenLifetime(), "max-token-lifetime");
+        this.maxTokenEntryLifetime = bounded(revocation.maxTokenEntryLifetime(), "max-token-entry-lifetime");
+        Duration margin = issuers.longestClockSkew();
+        if (external.isResolvable() && external.get().longestClockSkew().compareTo(margin) > 0) {
+            margin = external.get().longestClockSkew();
+        }
+        this.expiryMargin = bounded(margin, "max-token-lifetime");
         this.store = choose(revocation, redisSettings, redisStore);
         LOG.infof("Revocation store: %s", store.description());
         store.start();
+    }
+
+    private static Duration bounded(Duration setting, String name) {
+        if (setting.isNegative() || setting.compareTo(LONGEST_SETTING) > 0) {
+            throw new ConfigurationException("quarkus.auth-gateway.revocation." + name + " must lie between 0 and 100 "
+                    + "years", Set.of("quarkus.auth-gateway.revocation." + name));
+        }
+        return setting;
     }
 
     private RevocationStore choose(AuthGatewayRuntimeConfig.Revocation revocation, RedisStoreSettings redisSettings,
@@ -112,7 +135,8 @@ public class GatewayRevocationService implements RevocationService {
     @Override
     public Uni<Boolean> lift(Kind kind, String id, String why) {
         return unavailableAsApiFailure(store.remove(kind, id)).invoke(removed -> LOG.infof(
-                "Revocation of %s '%s' lifted (%s): %s", kind, printable(id), why, removed ? "removed" : "there was none"));
+                "Revocation of %s %s lifted (%s): %s", kind, LogSafe.value(id), LogSafe.value(why),
+                removed ? "removed" : "there was none"));
     }
 
     /**
@@ -271,12 +295,61 @@ public class GatewayRevocationService implements RevocationService {
 
     private Uni<RevocationEntry> add(Kind kind, String id, Instant tokenExpiresAt, String reason) {
         Instant now = clock.instant();
-        Instant expiresAt = tokenExpiresAt != null ? tokenExpiresAt : now.plusSeconds(maxTokenLifetimeSeconds);
-        RevocationEntry entry = new RevocationEntry(kind, id, reason, now, expiresAt);
+        RevocationEntry entry;
+        try {
+            entry = new RevocationEntry(kind, required(id, "id"), required(reason, "reason"), now,
+                    expiryOf(kind, tokenExpiresAt, now));
+        } catch (InvalidRevocationException e) {
+            return Uni.createFrom().failure(e);
+        }
         return unavailableAsApiFailure(store.put(entry)).map(ignored -> {
-            LOG.infof("Revoked %s '%s' until %s: %s", kind, printable(id), expiresAt, reason);
+            LOG.infof("Revoked %s %s until %s: %s", kind, LogSafe.value(id), entry.expiresAt(), LogSafe.value(reason));
             return entry;
         });
+    }
+
+    /**
+     * A token entry is kept until the token can no longer be accepted anywhere: its {@code exp} plus the longest
+     * clock skew; subject, session and client entries until no token issued before them can be accepted.
+     */
+    private Instant expiryOf(Kind kind, Instant tokenExpiresAt, Instant now) {
+        if (kind != Kind.TOKEN) {
+            return now.plus(maxTokenLifetime).plus(expiryMargin);
+        }
+        if (tokenExpiresAt == null) {
+            throw new InvalidRevocationException("A token revocation needs the token's expiry.");
+        }
+        if (tokenExpiresAt.isAfter(now.plus(maxTokenEntryLifetime))) {
+            throw new InvalidRevocationException("The token's expiry is further ahead than "
+                    + "quarkus.auth-gateway.revocation.max-token-entry-lifetime allows.");
+        }
+        Instant keepUntil = tokenExpiresAt.plus(expiryMargin);
+        if (!keepUntil.isAfter(now)) {
+            throw new InvalidRevocationException("The token expired longer ago than any issuer's clock skew: it is "
+                    + "refused anyway, there is nothing to revoke.");
+        }
+        return keepUntil;
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRevocationException("A revocation needs a non-blank " + name + ".");
+        }
+        return value;
+    }
+
+    /**
+     * @return the expiry to give the revocation of a token that was just accepted: its {@code exp} (never earlier
+     *         than now), or, for a token without one, the longest token lifetime from now
+     */
+    Instant expiryOfPresented(Object exp) {
+        Instant now = clock.instant();
+        if (exp instanceof Number seconds && seconds.longValue() > 0 && seconds.longValue() < Instant.MAX
+                .getEpochSecond()) {
+            Instant expiry = Instant.ofEpochSecond(seconds.longValue());
+            return expiry.isBefore(now) ? now : expiry;
+        }
+        return now.plus(maxTokenLifetime);
     }
 
     private static <T> Uni<T> unavailableAsApiFailure(Uni<T> operation) {
@@ -285,7 +358,4 @@ public class GatewayRevocationService implements RevocationService {
                         + (failure.getMessage() == null ? "" : ": " + failure.getMessage())));
     }
 
-    private static String printable(String value) {
-        return value.length() > 80 ? value.substring(0, 80) + "..." : value.replaceAll("[\\p{Cntrl}]", "?");
-    }
 }

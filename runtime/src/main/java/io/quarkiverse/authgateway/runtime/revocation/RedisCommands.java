@@ -34,6 +34,9 @@ final class RedisCommands {
     }
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
+    /** Error replies of a Redis that is loading, blocked by a script, or without a master or slot owner. */
+    private static final List<String> OUTAGE_REPLIES = List.of("LOADING", "BUSY", "MASTERDOWN", "CLUSTERDOWN",
+            "TRYAGAIN");
 
     private final ReactiveRedisDataSource redis;
     private final RedisLayout layout;
@@ -136,6 +139,29 @@ final class RedisCommands {
         return redis.execute(name, args)
                 .ifNoItem().after(timeout).fail()
                 .invoke(listener::answered)
-                .onFailure().invoke(listener::failed);
+                .onFailure().invoke(failure -> {
+                    if (isAnswer(failure)) {
+                        listener.answered();
+                    } else {
+                        listener.failed(failure);
+                    }
+                });
+    }
+
+    /**
+     * An error reply is Redis answering: the command failed, Redis did not. Only the replies that say Redis cannot
+     * serve anyone right now count as an outage.
+     */
+    static boolean isAnswer(Throwable failure) {
+        if (!(failure instanceof io.vertx.redis.client.Response reply)) {
+            return false;
+        }
+        String text = String.valueOf(reply);
+        for (String outage : OUTAGE_REPLIES) {
+            if (text.startsWith(outage)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -15,14 +15,20 @@ final class RedisLayout {
 
     /**
      * KEYS: entry, index, version. ARGV: index member, entry JSON, expiry (epoch ms), now (epoch ms), channel. Returns
-     * the new version.
+     * the new version. The service only writes entries that expire in the future, but the script holds for any
+     * expiry: an entry already expired by Redis' clock leaves no key behind, and an empty index is deleted rather
+     * than given an expiry it does not have.
      */
     static final String PUT = """
             redis.call('SET', KEYS[1], ARGV[2], 'PXAT', ARGV[3])
             redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[4])
             local last = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
-            redis.call('PEXPIREAT', KEYS[2], last[2])
+            if last[2] then
+              redis.call('PEXPIREAT', KEYS[2], last[2])
+            else
+              redis.call('DEL', KEYS[2])
+            end
             local version = redis.call('INCR', KEYS[3])
             redis.call('PUBLISH', ARGV[5], version .. ' P ' .. ARGV[2])
             return version

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.authgateway.RevocationEntry;
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.vertx.core.Vertx;
 
@@ -110,7 +111,7 @@ final class RedisMirror implements RedisCommands.Listener {
         }
         LOG.warnf("Revocation store unreachable (%s): requests with proven credentials are answered per "
                 + "quarkus.auth-gateway.revocation.on-store-failure until it is back",
-                failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+                LogSafe.value(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));
     }
 
     private void check() {

@@ -1,11 +1,13 @@
 package io.quarkiverse.authgateway.runtime.revocation;
 
+import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.answer;
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.formValue;
+import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.guarded;
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.isContentType;
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.json;
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.problem;
+import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.refused;
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.reply;
-import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.storeUnavailable;
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.withBody;
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.withJsonBody;
 
@@ -21,6 +23,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.RevocationEntry.Kind;
 import io.quarkiverse.authgateway.RevocationService;
+import io.quarkiverse.authgateway.runtime.PrincipalNames;
 import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.credential.TokenCredential;
@@ -51,7 +54,7 @@ public final class RevocationEndpoints {
      * @return the handler of {@code base} and {@code base/*}
      */
     public static Handler<RoutingContext> admin(String base) {
-        return context -> {
+        return guarded(context -> {
             String rest = context.normalizedPath().substring(Math.min(base.length(), context.normalizedPath().length()));
             HttpMethod method = context.request().method();
             if (rest.isEmpty() || rest.equals("/")) {
@@ -72,37 +75,37 @@ public final class RevocationEndpoints {
             }
             String id = parts[1];
             if (method == HttpMethod.GET) {
-                service().find(kind, id).subscribe().with(entry -> {
+                answer(context, service().find(kind, id), entry -> {
                     if (entry == null) {
                         problem(context, 404, "not_found", "No such revocation entry.");
                     } else {
                         json(context, 200, toJson(entry).encode());
                     }
-                }, failure -> storeUnavailable(context, failure));
+                });
             } else if (method == HttpMethod.DELETE) {
                 String why = context.request().getParam("reason");
                 if (why == null || why.isBlank()) {
                     problem(context, 400, "invalid_request", "Give the reason for lifting the entry: ?reason=...");
                     return;
                 }
-                service().lift(kind, id, why).subscribe().with(removed -> {
+                answer(context, service().lift(kind, id, why), removed -> {
                     if (removed) {
                         context.response().setStatusCode(204).end();
                     } else {
                         problem(context, 404, "not_found", "No such revocation entry.");
                     }
-                }, failure -> storeUnavailable(context, failure));
+                });
             } else {
                 problem(context, 405, "method_not_allowed", "Use GET to read and DELETE to lift an entry.");
             }
-        };
+        });
     }
 
     /**
      * @return the handler of the endpoint where a client revokes the Bearer token it presents
      */
     public static Handler<RoutingContext> selfRevocation() {
-        return context -> {
+        return guarded(context -> {
             if (context.request().method() != HttpMethod.POST) {
                 problem(context, 405, "method_not_allowed", "Use POST with token=<the token you present>.");
                 return;
@@ -123,25 +126,26 @@ public final class RevocationEndpoints {
                     problem(context, 403, "forbidden", "A client may revoke only the token it presents.");
                 } else {
                     Map<String, Object> claims = identity.getAttribute(BearerIdentityProvider.CLAIMS_ATTRIBUTE);
-                    Instant expiresAt = claims != null && claims.get("exp") instanceof Number exp
-                            ? Instant.ofEpochSecond(exp.longValue())
-                            : Instant.now().plusSeconds(3600);
+                    GatewayRevocationService service = Arc.container().instance(GatewayRevocationService.class).get();
+                    // the token was accepted just now: kept until it expires (plus the clock skew), or, without exp,
+                    // for the longest token lifetime
+                    Instant expiresAt = service.expiryOfPresented(claims == null ? null : claims.get("exp"));
                     Object jti = claims == null ? null : claims.get("jti");
-                    Uni<RevocationEntry> revoked = jti instanceof String id
-                            ? service().revokeToken(id, expiresAt, "revoked by its holder")
-                            : service().revokeTokenValue(token, expiresAt, "revoked by its holder");
+                    Uni<RevocationEntry> revoked = jti instanceof String id && !id.isBlank()
+                            ? service.revokeToken(id, expiresAt, "revoked by its holder")
+                            : service.revokeTokenValue(token, expiresAt, "revoked by its holder");
                     // RFC 7009 section 2.2: 200 and an empty body
                     reply(context, revoked.map(entry -> null), 200);
                 }
             });
-        };
+        });
     }
 
     /**
      * @return the handler of the OpenID Connect Back-Channel Logout endpoint
      */
     public static Handler<RoutingContext> backChannelLogout() {
-        return context -> {
+        return guarded(context -> {
             if (context.request().method() != HttpMethod.POST) {
                 problem(context, 405, "method_not_allowed", "Use POST with logout_token=<the logout token>.");
                 return;
@@ -156,18 +160,19 @@ public final class RevocationEndpoints {
                     problem(context, 400, "invalid_request", "The logout_token parameter is required.");
                     return;
                 }
-                Arc.container().instance(BackChannelLogout.class).get().logout(token).subscribe().with(
+                Uni<RevocationEntry> logout = Arc.container().instance(BackChannelLogout.class).get().logout(token);
+                logout.subscribe().with(
                         entry -> context.response().setStatusCode(200).putHeader("Cache-Control", "no-store").end(),
                         failure -> {
-                            if (failure instanceof IllegalArgumentException) {
-                                LOG.debugf("Back-channel logout refused: %s", failure.getMessage());
+                            if (failure instanceof BackChannelLogout.RefusedException refused) {
+                                LOG.debugf("Back-channel logout refused: %s", refused.getMessage());
                                 problem(context, 400, "invalid_request", "The logout token is not acceptable.");
                             } else {
-                                storeUnavailable(context, failure);
+                                refused(context, failure);
                             }
                         });
             });
-        };
+        });
     }
 
     private static void revoke(RoutingContext context, JsonObject body) {
@@ -185,17 +190,30 @@ public final class RevocationEndpoints {
             problem(context, 400, "invalid_request", "kind (token, subject, session, client), id and reason are required.");
             return;
         }
+        if (PrincipalNames.problem(idText) != null) {
+            problem(context, 400, "invalid_request", "id must not contain control, line-separator or bidirectional "
+                    + "characters.");
+            return;
+        }
         Instant expiresAt = null;
         if (body.getValue("expiresAt") != null) {
             try {
-                expiresAt = Instant.parse(String.valueOf(body.getValue("expiresAt")));
+                expiresAt = body.getValue("expiresAt") instanceof String text ? Instant.parse(text) : null;
             } catch (DateTimeParseException e) {
+                expiresAt = null;
+            }
+            if (expiresAt == null) {
                 problem(context, 400, "invalid_request", "expiresAt is an ISO-8601 instant, for example 2026-01-01T00:00:00Z.");
                 return;
             }
         }
         if (kind == Kind.TOKEN && expiresAt == null) {
             problem(context, 400, "invalid_request", "A token revocation needs expiresAt: the token's expiry.");
+            return;
+        }
+        if (kind != Kind.TOKEN && expiresAt != null) {
+            problem(context, 400, "invalid_request", "expiresAt applies to token entries only: subject, session and "
+                    + "client entries are kept for quarkus.auth-gateway.revocation.max-token-lifetime.");
             return;
         }
         RevocationService service = service();
