@@ -29,6 +29,7 @@ import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
 import io.quarkiverse.authgateway.runtime.challenge.ChallengeWriter;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayFailureHandler;
 import io.quarkiverse.authgateway.runtime.challenge.GatewaySecurityExceptionMapper;
+import io.quarkiverse.authgateway.runtime.challenge.HostHeaderCheck;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkiverse.authgateway.runtime.revocation.BackChannelLogout;
 import io.quarkiverse.authgateway.runtime.revocation.GatewayRevocationService;
@@ -102,7 +103,7 @@ class AuthGatewayProcessor {
                         GatewayFailureHandler.class, GatewaySecurityExceptionMapper.class, BasicIdentityProvider.class,
                         UserDirectory.class, BearerIdentityProvider.class, JwtIssuers.class,
                         GatewayRevocationService.class, RevocationAugmentor.class, BackChannelLogout.class,
-                        CleartextHttp2Guard.class)
+                        CleartextHttp2Guard.class, HostHeaderCheck.class)
                 .setUnremovable()
                 .build();
     }

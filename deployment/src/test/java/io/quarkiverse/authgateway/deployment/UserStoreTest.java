@@ -99,7 +99,8 @@ class UserStoreTest {
     }
 
     static void oneErrorLinePerFailureWithoutStack(List<LogRecord> records) {
-        List<LogRecord> errors = records.stream().filter(record -> record.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        List<LogRecord> errors = records.stream().filter(record -> record.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
         assertEquals(2, errors.size(), () -> errors.stream().map(LogRecord::getMessage).toList().toString());
         for (LogRecord error : errors) {
             assertEquals("io.quarkiverse.authgateway", error.getLoggerName());

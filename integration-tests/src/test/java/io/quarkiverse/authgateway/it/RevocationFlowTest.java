@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +61,18 @@ class RevocationFlowTest {
                 "Bearer " + token));
         Answers.assertRefusal(RawHttp.get(base, "/api/orders", "Authorization: Bearer " + token), 401, REVOKED,
                 REVOKED_CHALLENGE);
+    }
+
+    @Test
+    void expiriesOutOfBoundsAreAnswered400AndTheInstanceKeepsServing() throws IOException {
+        String bystander = token("flow-3", "xena");
+        for (String expiresAt : List.of("+999999999-12-31T23:59:59Z", "2001-01-01T00:00:00Z")) {
+            assertEquals(400, post("/admin/revocations", "application/json",
+                    "{\"kind\":\"token\",\"id\":\"t-far\",\"reason\":\"r\",\"expiresAt\":\"" + expiresAt + "\"}",
+                    Revocations.ALICE));
+            assertEquals(200, RawHttp.get(base, "/api/orders", "Authorization: Bearer " + bystander).status());
+        }
+        RawHttp.Response missing = RawHttp.get(base, "/admin/revocations/token/t-far", basic("alice", "alice-secret"));
+        assertEquals(404, missing.status(), missing.toString());
     }
 }

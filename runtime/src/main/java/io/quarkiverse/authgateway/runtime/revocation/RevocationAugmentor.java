@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig.OnStoreFailure;
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -83,7 +84,7 @@ public class RevocationAugmentor implements SecurityIdentityAugmentor {
         if (now - last >= WARNING_INTERVAL_MILLIS && lastWarning.compareAndSet(last, now)) {
             acceptedUnchecked.addAndGet(-accepted);
             LOG.warnf("Accepted %d request(s) checked only against the last known revocations: the revocation store "
-                    + "could not be consulted (%s) and on-store-failure=allow", accepted, failure.getMessage());
+                    + "could not be consulted (%s) and on-store-failure=allow", accepted, LogSafe.value(failure.getMessage()));
         }
     }
 }
