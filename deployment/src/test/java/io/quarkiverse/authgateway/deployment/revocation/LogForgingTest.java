@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.logging.LogRecord;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.authgateway.GatewayPolicy;
+import io.quarkiverse.authgateway.RevocationEntry;
+import io.quarkiverse.authgateway.RevocationService;
 import io.quarkiverse.authgateway.deployment.bearer.Tokens;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.specification.RequestSpecification;
@@ -80,12 +83,18 @@ class LogForgingTest {
                 + "%C2%85%E2%80%A8").then().statusCode(204);
     }
 
+    @Inject
+    RevocationService revocations;
+
     @Test
     void longIdsAreCutAndEscaped() {
         String id = "\\" + "x".repeat(300);
         operator().contentType("application/json")
                 .body("{\"kind\":\"client\",\"id\":\"\\\\" + "x".repeat(300) + "\",\"reason\":\"long\"}").post(ADMIN).then()
                 .statusCode(201).body("id", equalTo(id));
+        // through the Java API, an id of over 80 characters with line breaks in it: escaped, then cut
+        revocations.lift(RevocationEntry.Kind.SESSION, "s".repeat(10) + "\r\n" + FORGED + "s".repeat(80), "long id").await()
+                .indefinitely();
     }
 
     @Test
@@ -137,6 +146,8 @@ class LogForgingTest {
         assertContains(lines, ": a\\u000d\\u000a" + FORGED);
         assertContains(lines, "Revocation of SUBJECT mallory lifted (b\\u000d\\u000a" + FORGED + "\\u0085\\u2028): removed");
         assertContains(lines, "Revoked CLIENT \\\\" + "x".repeat(119) + "...(181 more characters) until ");
+        assertContains(lines, "Revocation of SESSION " + "s".repeat(10) + "\\u000d\\u000a" + FORGED + "s".repeat(80)
+                + " lifted (long id)");
         assertContains(lines, "'sub' claim that contains a control, line-separator or bidirectional character");
         assertContains(lines, "the Basic user-id contains a control, line-separator or bidirectional character");
     }
