@@ -116,6 +116,35 @@ class RedisRevocationTest {
     }
 
     @Test
+    void aBurstOfRevocationsNeverMarksAWorkingRedisUnreachable() throws Exception {
+        String bystander = Revocations.token("redis-burst-bystander", "bella");
+        assertEquals(200, Revocations.orders(base, bystander));
+        long logBefore = Files.size(Path.of(logFile()));
+        ExecutorService clients = Executors.newFixedThreadPool(100);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                String body = "{\"kind\":\"session\",\"id\":\"burst-" + i + "\",\"reason\":\"burst\"}";
+                answers.add(clients.submit(() -> Revocations.post(base, "/admin/revocations", "application/json", body,
+                        Revocations.ALICE)));
+            }
+            for (Future<Integer> answer : answers) {
+                // more writes in flight than pooled connections: some are told to retry, none is lost silently
+                int status = answer.get(30, TimeUnit.SECONDS);
+                assertTrue(status == 201 || status == 503, "status " + status);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        for (int i = 0; i < 50; i++) {
+            assertEquals(200, Revocations.orders(base, bystander));
+        }
+        byte[] logged = Files.readAllBytes(Path.of(logFile()));
+        String log = new String(logged, (int) logBefore, logged.length - (int) logBefore, StandardCharsets.UTF_8);
+        assertFalse(log.contains("Revocation store unreachable"), log);
+    }
+
+    @Test
     void aTokenWithoutJtiIsRevokedByItsHashAndOnlyTheHashIsStored() throws IOException {
         JwtClaims claims = DemoTokens.claims();
         claims.setSubject("hashed");

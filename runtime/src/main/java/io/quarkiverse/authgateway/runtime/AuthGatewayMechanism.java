@@ -139,7 +139,15 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
 
     private static boolean hasTokenInQuery(RoutingContext context) {
         String query = context.request().query();
-        return query != null && (query.startsWith("access_token=") || query.contains("&access_token="));
+        if (query == null || (query.indexOf('%') < 0 && !query.contains("access_token"))) {
+            return false;
+        }
+        try {
+            // decoded names: access%5Ftoken and a bare access_token are the same parameter
+            return context.queryParams().contains("access_token");
+        } catch (RuntimeException e) {
+            return true; // an undecodable query on a Bearer route: refused as malformed all the same
+        }
     }
 
     private static Uni<SecurityIdentity> fail(RoutingContext context, FailureReason reason, String cause) {

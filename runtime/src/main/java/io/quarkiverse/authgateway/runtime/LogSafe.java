@@ -42,7 +42,7 @@ public final class LogSafe {
         int length = text.length();
         int end = Math.min(length, maxLength);
         int first = 0;
-        while (first < end && !needsEscape(text.charAt(first), backslashes)) {
+        while (first < end && !needsEscape(text.charAt(first), backslashes) && !isLoneSurrogate(text, first)) {
             first++;
         }
         if (first == end && end == length) {
@@ -53,7 +53,7 @@ public final class LogSafe {
             char c = text.charAt(i);
             if (c == '\\' && backslashes) {
                 safe.append("\\\\");
-            } else if (isLineBreakingOrInvisible(c)) {
+            } else if (isLineBreakingOrInvisible(c) || isLoneSurrogate(text, i)) {
                 safe.append("\\u").append(Character.forDigit(c >> 12 & 0xf, 16)).append(Character.forDigit(c >> 8 & 0xf, 16))
                         .append(Character.forDigit(c >> 4 & 0xf, 16)).append(Character.forDigit(c & 0xf, 16));
             } else {
@@ -74,14 +74,29 @@ public final class LogSafe {
     }
 
     /**
+     * @return {@code true} when the character at {@code index} is half of a surrogate pair without its other half:
+     *         not a character at all, printed as {@code ?} by most encoders (and stored so by Redis)
+     */
+    public static boolean isLoneSurrogate(CharSequence text, int index) {
+        char c = text.charAt(index);
+        if (Character.isHighSurrogate(c)) {
+            return index + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(index + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return index == 0 || !Character.isHighSurrogate(text.charAt(index - 1));
+        }
+        return false;
+    }
+
+    /**
      * @param c a character
      * @return {@code true} for control characters (C0, DEL, C1), the Unicode line and paragraph separators, the
-     *         bidirectional controls and the byte order mark: characters that end a line in some log viewer or make
+     *         bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) and the byte order mark: characters that end a line in some log viewer or make
      *         text read differently from what it is
      */
     public static boolean isLineBreakingOrInvisible(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || c == '\u200e'
-                || c == '\u200f' || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')
-                || c == '\ufeff';
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || c == '\u061c'
+                || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069') || c == '\ufeff';
     }
 }

@@ -19,7 +19,11 @@ class LogSafeTest {
                 { "line\u2028sep\u2029par", "line\\u2028sep\\u2029par" },
                 { "bidi\u202eevil", "bidi\\u202eevil" },
                 { "del\u007f", "del\\u007f" },
-                { "back\\slash", "back\\\\slash" } };
+                { "back\\slash", "back\\\\slash" },
+                { "arabic\u061cmark", "arabic\\u061cmark" },
+                { "lone\ud800high", "lone\\ud800high" },
+                { "lone\udfffow", "lone\\udfffow" },
+                { "pair\ud83d\ude00ok", "pair\ud83d\ude00ok" } };
         for (String[] pair : cases) {
             assertEquals(pair[1], LogSafe.value(pair[0]));
         }
@@ -47,10 +51,18 @@ class LogSafeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "ca\u0000rol\r\nX: y", "carol\u0085", "ca\u2028rol", "ca\u202erol", "" })
+    @ValueSource(strings = { "ca\u0000rol\r\nX: y", "carol\u0085", "ca\u2028rol", "ca\u202erol", "ca\u061crol", "" })
     void principalNamesWithSuchCharactersAreRefused(String name) {
         assertEquals(name.isEmpty() ? "is empty" : "contains a control, line-separator or bidirectional character",
                 PrincipalNames.problem(name));
+    }
+
+    @Test
+    void principalNamesWithUnpairedSurrogatesAreRefused() {
+        for (String name : new String[]{ "eve\ud800", "\udfffeve", "e\ud800ve" }) {
+            assertEquals("contains an unpaired surrogate (not a Unicode character)", PrincipalNames.problem(name));
+        }
+        assertNull(PrincipalNames.problem("emoji\ud83d\ude00"));
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +32,7 @@ class BearerTokenTest {
 
     static final String BEARER = "Bearer realm=\"test\"";
     static final String BASIC = "Basic realm=\"test\", charset=\"UTF-8\"";
+    static final String EXPIRED = "Bearer realm=\"test\", error=\"invalid_token\", error_description=\"The access token expired.\"";
     static final String INVALID = "Bearer realm=\"test\", error=\"invalid_token\", error_description=\"The access token is invalid.\"";
 
     static final String CONFIG = """
@@ -189,6 +192,37 @@ class BearerTokenTest {
         assertRefusal(given().queryParam("access_token", token).get("/orders").then().extract(), 400, "malformed_request",
                 "Bearer realm=\"test\", error=\"invalid_request\", error_description=\"The request is ambiguous: it carries "
                         + "more than one Authorization header or an ambiguously encoded path.\"");
+    }
+
+    @Test
+    void anEncodedOrBareAccessTokenParameterIsRefusedToo() {
+        for (String query : List.of("access%5Ftoken=x", "access_token", "a=1&access%5ftoken=x")) {
+            assertRefusal(given().urlEncodingEnabled(false).header("Authorization", "Bearer "
+                    + Tokens.rs256(Tokens.internalClaims())).get("/orders?" + query).then().extract(), 400,
+                    "malformed_request", "Bearer realm=\"test\", error=\"invalid_request\", error_description=\"The "
+                            + "request is ambiguous: it carries more than one Authorization header or an ambiguously "
+                            + "encoded path.\"");
+        }
+    }
+
+    @Test
+    void timesOutOfRangeAreInvalidTokens() {
+        long now = Instant.now().getEpochSecond();
+        // exp absurdly far ahead (further than a revocation can reach), or beyond any date; iat in the future
+        for (long[] times : new long[][]{ { now, now + 400L * 86_400 }, { now, 32_503_680_000L },
+                { now, Long.MAX_VALUE / 1000 }, { now + 3_600, now + 7_200 }, { now, now - 1_000_000 } }) {
+            JwtClaims claims = Tokens.internalClaims();
+            claims.setIssuedAt(NumericDate.fromSeconds(times[0]));
+            claims.setExpirationTime(NumericDate.fromSeconds(times[1]));
+            String token = Tokens.rs256(claims);
+            ExtractableResponse<Response> response = call("/orders", token);
+            assertEquals(401, response.statusCode(), () -> java.util.Arrays.toString(times));
+            assertEquals(List.of(times[1] < now ? EXPIRED : INVALID), response.headers().getValues("WWW-Authenticate"));
+        }
+        // a year ahead is within reach
+        JwtClaims year = Tokens.internalClaims();
+        year.setExpirationTime(NumericDate.fromSeconds(now + 365L * 86_400));
+        assertEquals(200, call("/orders", Tokens.rs256(year)).statusCode());
     }
 
     @Test

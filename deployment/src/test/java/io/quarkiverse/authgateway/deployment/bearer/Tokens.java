@@ -64,6 +64,18 @@ public final class Tokens {
         return serialize(jws);
     }
 
+    /**
+     * @param payload the claims exactly as they are to be signed (for JSON that {@link JwtClaims} would not write)
+     * @return an RS256 token of the internal issuer's key
+     */
+    public static String signPayload(String payload) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(payload);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKey(INTERNAL_KEYS.getPrivate());
+        return serialize(jws);
+    }
+
     static String hs256(JwtClaims claims, byte[] secret) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

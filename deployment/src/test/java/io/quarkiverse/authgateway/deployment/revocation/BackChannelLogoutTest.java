@@ -147,4 +147,31 @@ class BackChannelLogoutTest {
                 .statusCode(400).body("code", equalTo("invalid_request"));
         assertEquals(List.of(), revocations.list().await().indefinitely());
     }
+
+    @Test
+    void oddLogoutTokensAndFormsAreRefusedAlike() {
+        JwtClaims numericSid = logoutClaims("odd-1");
+        numericSid.setClaim("sid", 7);
+        numericSid.setSubject("dora");
+        JwtClaims eventNotAnObject = logoutClaims("odd-2");
+        eventNotAnObject.setClaim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", 1));
+        eventNotAnObject.setClaim("sid", "sid-y");
+        JwtClaims loneSurrogate = logoutClaims("odd-3");
+        loneSurrogate.setClaim("sid", "sid-ls");
+        JwtClaims lineBreak = logoutClaims("odd-4");
+        lineBreak.setSubject("dora\r\nINFO forged");
+        // a lone surrogate has no UTF-8 bytes: it can only arrive as a JSON escape
+        for (String token : List.of(sign(numericSid), sign(eventNotAnObject),
+                Tokens.signPayload(loneSurrogate.toJson().replace("sid-ls", "sid-\\ud800")), sign(lineBreak))) {
+            given().contentType("application/x-www-form-urlencoded").formParam("logout_token", token).post(LOGOUT)
+                    .then().statusCode(400).contentType("application/problem+json").header("Cache-Control", "no-store")
+                    .body("code", equalTo("invalid_request")).body("detail", equalTo("The logout token is not acceptable."));
+        }
+        String good = sign(logoutClaims("odd-5"));
+        for (String form : List.of("logout_token=%zz", "logout_token=%", "logout_token=" + good + "&logout_token=" + good)) {
+            given().contentType("application/x-www-form-urlencoded").body(form).post(LOGOUT).then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("invalid_request"));
+        }
+        assertEquals(List.of(), revocations.list().await().indefinitely());
+    }
 }

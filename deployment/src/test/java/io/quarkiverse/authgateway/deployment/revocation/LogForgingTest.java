@@ -103,12 +103,13 @@ class LogForgingTest {
                 .body("{\"kind\":\"subject\",\"id\":\"eve\\u2028" + FORGED + "\",\"reason\":\"r\"}").post(ADMIN).then()
                 .statusCode(400).contentType("application/problem+json").header("Cache-Control", "no-store")
                 .body("code", equalTo("invalid_request"))
-                .body("detail", equalTo("id must not contain control, line-separator or bidirectional characters."));
+                .body("detail", equalTo("id must not contain control, line-separator or bidirectional characters or "
+                        + "unpaired surrogates."));
     }
 
     @Test
     void userNamesWithLineBreakingCharactersAreRefusedAndNotLogged() {
-        for (String name : List.of("mal\u0085" + FORGED, "mal\u2028" + FORGED, "mal\u202eyrol")) {
+        for (String name : List.of("mal\u0085" + FORGED, "mal\u2028" + FORGED, "mal\u202eyrol", "ali\u061cce")) {
             String credentials = Base64.getEncoder()
                     .encodeToString((name + ":alice-secret").getBytes(StandardCharsets.UTF_8));
             given().header("Authorization", "Basic " + credentials).get("/orders").then().statusCode(401)
@@ -118,10 +119,13 @@ class LogForgingTest {
 
     @Test
     void tokenSubjectsWithControlCharactersAreRefused() {
-        for (String subject : List.of("ca\u0000rol\r\nX: y", "ca\u2029rol", "carol\u0085")) {
-            JwtClaims claims = Tokens.internalClaims();
-            claims.setSubject(subject);
-            List<String> challenges = given().header("Authorization", "Bearer " + Tokens.rs256(claims)).get("/orders")
+        JwtClaims surrogate = Tokens.internalClaims();
+        surrogate.setSubject("dora-x");
+        // a lone surrogate has no UTF-8 bytes: it can only arrive as a JSON escape
+        String loneSurrogate = Tokens.signPayload(surrogate.toJson().replace("dora-x", "dora\\ud800"));
+        for (String token : List.of(subjectToken("ca\u0000rol\r\nX: y"), subjectToken("ca\u2029rol"),
+                subjectToken("carol\u0085"), subjectToken("ca\u061crol"), loneSurrogate)) {
+            List<String> challenges = given().header("Authorization", "Bearer " + token).get("/orders")
                     .then().statusCode(401).contentType("application/problem+json").header("Cache-Control", "no-store")
                     .body("code", equalTo("invalid_token")).extract().headers().getValues("WWW-Authenticate");
             assertEquals(List.of("Bearer realm=\"test\", error=\"invalid_token\", error_description=\"The access token "
@@ -130,6 +134,12 @@ class LogForgingTest {
         JwtClaims claims = Tokens.internalClaims();
         claims.setSubject("carol");
         given().header("Authorization", "Bearer " + Tokens.rs256(claims)).get("/orders").then().statusCode(200);
+    }
+
+    static String subjectToken(String subject) {
+        JwtClaims claims = Tokens.internalClaims();
+        claims.setSubject(subject);
+        return Tokens.rs256(claims);
     }
 
     static void noLineIsForged(List<LogRecord> records) {

@@ -7,8 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -28,6 +36,7 @@ import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.RevocationService;
 import io.quarkiverse.authgateway.deployment.bearer.Tokens;
 import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -172,6 +181,91 @@ class RevocationEndpointsTest {
         operator().contentType("application/json")
                 .body("{\"kind\":\"token\",\"id\":\"t-year\",\"reason\":\"r\",\"expiresAt\":\"" + nextYear + "\"}")
                 .post(ADMIN).then().statusCode(201);
+    }
+
+    @Test
+    void bodiesAreParsedStrictly() {
+        assertInvalid("{\"kind\":\"subject\",\"id\":\"dup1\",\"id\":\"dup2\",\"reason\":\"r\"}",
+                "The body names a member more than once.");
+        assertInvalid("/* c */{\"kind\":\"subject\",\"id\":\"c\",\"reason\":\"r\"}", "The body is not valid JSON.");
+        assertInvalid("{\"kind\":\"subject\",\"id\":\"eve\\ud800\",\"reason\":\"r\"}",
+                "id must not contain control, line-separator or bidirectional characters or unpaired surrogates.");
+        assertInvalid("{\"kind\":\"subject\",\"id\":\"ali\u061cce\",\"reason\":\"r\"}",
+                "id must not contain control, line-separator or bidirectional characters or unpaired surrogates.");
+        assertInvalid("{\"kind\":\"subject\",\"id\":\"" + "i".repeat(2049) + "\",\"reason\":\"r\"}",
+                "id is at most 2048 characters, reason at most 500.");
+        // an overlong encoding of '/' (0xC0 0xAF) is not UTF-8
+        byte[] overlong = "{\"kind\":\"subject\",\"id\":\"ov\u00ff\",\"reason\":\"r\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = Arrays.copyOf(overlong, overlong.length);
+        int at = new String(body, StandardCharsets.ISO_8859_1).indexOf("\u00c3\u00bf");
+        body[at] = (byte) 0xc0;
+        body[at + 1] = (byte) 0xaf;
+        operator().contentType("application/json").body(body).post(ADMIN).then().statusCode(400)
+                .body("detail", equalTo("The body is not valid UTF-8."));
+        assertEquals(List.of(), revocations.list().await().indefinitely());
+    }
+
+    @Test
+    void entriesAreAddressedByTheirPercentEncodedIds() {
+        for (String id : List.of("\u00e9", "sp ace", "\u65e5\u672c-\ud83d\ude00", "plus+sign")) {
+            operator().contentType("application/json")
+                    .body(new io.vertx.core.json.JsonObject().put("kind", "subject").put("id", id).put("reason", "r").encode())
+                    .post(ADMIN).then().statusCode(201);
+            String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20").replace("%2B", "+");
+            operator().urlEncodingEnabled(false).get(ADMIN + "/subject/" + encoded).then().statusCode(200)
+                    .body("id", equalTo(id));
+            operator().urlEncodingEnabled(false).delete(ADMIN + "/subject/" + encoded + "?reason=test").then()
+                    .statusCode(204);
+        }
+        operator().urlEncodingEnabled(false).get(ADMIN + "/subject/%C3").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void methodsNotAllowedSayWhichAre() {
+        operator().put(ADMIN).then().statusCode(405).header("Allow", "GET, HEAD, POST")
+                .contentType("application/problem+json").body("code", equalTo("method_not_allowed"));
+        operator().put(ADMIN + "/subject/x").then().statusCode(405).header("Allow", "GET, HEAD, DELETE");
+        given().header("Authorization", "Bearer " + token("m-1", "mo")).get("/oauth/revoke").then().statusCode(405)
+                .header("Allow", "POST");
+        operator().head(ADMIN).then().statusCode(200);
+    }
+
+    @Test
+    void formsThatAreNotWellFormedAre400() {
+        String token = token("form-1", "fay");
+        for (String form : List.of("token=%zz", "token=%", "token=" + token + "&token=" + token)) {
+            given().header("Authorization", "Bearer " + token).contentType("application/x-www-form-urlencoded")
+                    .body(form).post("/oauth/revoke").then().statusCode(400).contentType("application/problem+json")
+                    .header("Cache-Control", "no-store").body("code", equalTo("invalid_request"));
+        }
+        given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(200);
+    }
+
+    @Test
+    void aClientThatExpectsContinueGetsIt() throws Exception {
+        URL url = new URL(RestAssured.baseURI + ":" + RestAssured.port + ADMIN);
+        String body = "{\"kind\":\"subject\",\"id\":\"cont\",\"reason\":\"r\"}";
+        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + ADMIN + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                    + Base64.getEncoder().encodeToString("olga:alice-secret".getBytes(StandardCharsets.UTF_8))
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                    + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] interim = new byte[25];
+            int read = 0;
+            while (read < interim.length) {
+                read += in.read(interim, read, interim.length - read);
+            }
+            assertEquals("HTTP/1.1 100 Continue\r\n\r\n", new String(interim, StandardCharsets.US_ASCII));
+            out.write(body.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 201 Created\r\n"), answer);
+        }
     }
 
     @Test

@@ -69,7 +69,8 @@ public class JwtIssuers {
                 skew = issuer.clockSkew();
             }
             List<String> algorithms = algorithms(name, property, issuer, keys);
-            LocalIssuer local = new LocalIssuer(name, issuer.issuer(), keys, algorithms, rules(issuer),
+            LocalIssuer local = new LocalIssuer(name, issuer.issuer(), keys, algorithms,
+                    rules(issuer, config.revocation().maxTokenEntryLifetime()),
                     (int) issuer.clockSkew().toSeconds(), issuer.principalClaim(), issuer.rolesClaim());
             if (issuers.put(issuer.issuer(), local) != null) {
                 throw new ConfigurationException("Two issuers are configured with issuer '" + issuer.issuer() + "': "
@@ -109,17 +110,25 @@ public class JwtIssuers {
         }
     }
 
-    private static JwtConsumerBuilder rules(AuthGatewayRuntimeConfig.JwtIssuer issuer) {
-        int skew = (int) issuer.clockSkew().toSeconds();
-        JwtConsumerBuilder builder = new JwtConsumerBuilder().setAllowedClockSkewInSeconds(skew);
+    /**
+     * @param revocable how far ahead a token revocation can reach: a token valid for longer could not be revoked for its
+     *        whole life, and is refused
+     */
+    private static JwtConsumerBuilder rules(AuthGatewayRuntimeConfig.JwtIssuer issuer, Duration revocable) {
+        int skew = (int) Math.min(issuer.clockSkew().toSeconds(), Integer.MAX_VALUE / 2);
+        JwtConsumerBuilder builder = new JwtConsumerBuilder().setAllowedClockSkewInSeconds(skew)
+                .setMaxFutureValidityInMinutes((int) Math.min(revocable.toMinutes(), Integer.MAX_VALUE / 2));
         if (issuer.audience().isPresent()) {
             builder.setExpectedAudience(true, issuer.audience().get().toArray(String[]::new));
         } else {
             builder.setSkipDefaultAudienceValidation();
         }
-        if (issuer.maxTokenAge().isPresent()) {
-            builder.setIssuedAtRestrictions(skew, (int) issuer.maxTokenAge().get().toSeconds() + skew);
-        }
+        // an iat in the future (beyond the skew) is refused: revocations of subjects, sessions and clients compare
+        // against it, and a token claiming to be issued later would escape them
+        int maxAge = issuer.maxTokenAge().isPresent()
+                ? (int) Math.min(issuer.maxTokenAge().get().toSeconds() + skew, Integer.MAX_VALUE / 2)
+                : Integer.MAX_VALUE / 2;
+        builder.setIssuedAtRestrictions(skew, maxAge);
         List<String> required = issuer.requiredClaims().orElse(List.of());
         if (required.contains("sub")) {
             builder.setRequireSubject();

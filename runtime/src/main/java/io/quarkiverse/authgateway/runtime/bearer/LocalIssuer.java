@@ -173,6 +173,13 @@ public final class LocalIssuer implements VerificationKeyResolver {
         if (code == ErrorCodes.EXPIRATION_MISSING) {
             return "no exp claim";
         }
+        if (code == ErrorCodes.EXPIRATION_TOO_FAR_IN_FUTURE) {
+            return "exp is further ahead than quarkus.auth-gateway.revocation.max-token-entry-lifetime: the token "
+                    + "could not be revoked for its whole life";
+        }
+        if (code == ErrorCodes.MISCELLANEOUS) {
+            return "the time claims are inconsistent or out of range (exp before iat or nbf, or a value beyond any date)";
+        }
         if (code == ErrorCodes.ISSUED_AT_MISSING || code == ErrorCodes.ISSUED_AT_INVALID_PAST
                 || code == ErrorCodes.ISSUED_AT_INVALID_FUTURE) {
             return "iat is missing or outside the allowed age";

@@ -50,7 +50,7 @@ public class GatewayFailureHandler implements Handler<RoutingContext> {
     }
 
     /**
-     * Vert.x Web fails an HTTP/1.x request with 400 when it has no usable authority: no {@code Host}, two of them, or
+     * Vert.x Web fails an HTTP/1.1 request with 400 when it has no usable authority: no {@code Host}, or
      * one that is not {@code host[:port]} (a port above 65535, user info, a folded line).
      */
     private static boolean isInvalidHost(RoutingContext context) {

@@ -1,6 +1,7 @@
 package io.quarkiverse.authgateway.runtime.oidc;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -51,6 +52,7 @@ public class OidcIssuers implements ExternalIssuers {
     private final Map<String, Provider> byIssuer;
     private final Provider opaque;
     private final Duration longestClockSkew;
+    private final long revocableSeconds;
     private final IdentityProviderManager identityProviders;
 
     public OidcIssuers(AuthGatewayRuntimeConfig config, IdentityProviderManager identityProviders) {
@@ -76,6 +78,7 @@ public class OidcIssuers implements ExternalIssuers {
         this.byIssuer = Map.copyOf(providers);
         this.opaque = opaqueProvider;
         this.longestClockSkew = longestLifespanGrace(providers.values());
+        this.revocableSeconds = config.revocation().maxTokenEntryLifetime().toSeconds();
     }
 
     /**
@@ -118,12 +121,13 @@ public class OidcIssuers implements ExternalIssuers {
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new AccessTokenCredential(token));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviders.authenticate(request)
-                .onItem().transform(identity -> withGatewayAttributes(identity, provider))
+                .onItem().transform(identity -> withGatewayAttributes(identity, provider, revocableSeconds))
                 .onFailure(failure -> GatewayFailure.carriedBy(failure) == null)
                 .transform(failure -> failure(provider, failure));
     }
 
-    private static SecurityIdentity withGatewayAttributes(SecurityIdentity identity, Provider provider) {
+    private static SecurityIdentity withGatewayAttributes(SecurityIdentity identity, Provider provider,
+            long revocableSeconds) {
         String nameProblem = PrincipalNames.problem(identity.getPrincipal().getName());
         if (nameProblem != null) {
             throw new GatewayFailure(FailureReason.INVALID_TOKEN, "OIDC provider '" + provider.name() + "' names the "
@@ -147,6 +151,14 @@ public class OidcIssuers implements ExternalIssuers {
                 claims.putAll(OidcClaims.members(introspection.getJsonObject()));
             }
             scopes = introspection.getScopes();
+        }
+        if (introspection == null && claims.get("exp") instanceof Number exp
+                && exp.doubleValue() > Instant.now().getEpochSecond() + (double) revocableSeconds) {
+            // as for local issuers: a JWT valid for longer than a revocation can reach is refused (an introspected token
+            // is checked with its provider, which can revoke it itself)
+            throw new GatewayFailure(FailureReason.INVALID_TOKEN, "OIDC provider '" + provider.name() + "' issued a "
+                    + "token whose exp is further ahead than quarkus.auth-gateway.revocation.max-token-entry-lifetime")
+                    .toException();
         }
         return QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(BasicIdentityProvider.SCHEME_ATTRIBUTE, "bearer")

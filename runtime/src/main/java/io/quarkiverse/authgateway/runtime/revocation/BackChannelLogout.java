@@ -73,15 +73,21 @@ public class BackChannelLogout {
         } catch (InvalidJwtException | MalformedClaimException e) {
             return refuse("the logout token does not verify (signature, issuer, audience or iat)");
         }
-        if (!(claims.getClaimValue("events") instanceof Map<?, ?> events) || !events.containsKey(EVENT)) {
-            return refuse("the logout token has no back-channel logout event");
+        // OpenID Connect Back-Channel Logout 1.0 section 2.4: events holds the logout event with a JSON object as its
+        // value, nonce is forbidden; sid and sub, where present, are strings. exp is checked when present (identity
+        // providers written to earlier drafts send none; the jti replay check covers the token's whole life)
+        if (!(claims.getClaimValue("events") instanceof Map<?, ?> events) || !(events.get(EVENT) instanceof Map)) {
+            return refuse("the logout token has no back-channel logout event with an object value");
         }
         if (claims.hasClaim("nonce")) {
             return refuse("a logout token must not carry a nonce");
         }
         Object sid = claims.getClaimValue("sid");
         Object sub = claims.getClaimValue("sub");
-        if (!(sid instanceof String) && !(sub instanceof String)) {
+        if ((sid != null && !(sid instanceof String)) || (sub != null && !(sub instanceof String))) {
+            return refuse("the logout token's sid or sub is not a string");
+        }
+        if (sid == null && sub == null) {
             return refuse("the logout token names neither sid nor sub");
         }
         Object jti = claims.getClaimValue("jti");

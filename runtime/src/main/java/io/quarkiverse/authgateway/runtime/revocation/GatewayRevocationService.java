@@ -22,6 +22,7 @@ import io.quarkiverse.authgateway.RevocationStoreUnavailableException;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig.StoreKind;
 import io.quarkiverse.authgateway.runtime.LogSafe;
+import io.quarkiverse.authgateway.runtime.PrincipalNames;
 import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
 import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
 import io.quarkiverse.authgateway.runtime.bearer.ExternalIssuers;
@@ -229,7 +230,12 @@ public class GatewayRevocationService implements RevocationService {
         if (entry != null) {
             return entry;
         }
-        long issuedAt = claims.get("iat") instanceof Number iat ? iat.longValue() : Long.MIN_VALUE;
+        // without an iat, or with one further ahead than any clock skew, the token may have been issued before any
+        // not-before entry: it is treated as issued at the beginning of time
+        long issuedAt = claims.get("iat") instanceof Number iat
+                && iat.longValue() <= now.getEpochSecond() + expiryMargin.toSeconds()
+                        ? iat.longValue()
+                        : Long.MIN_VALUE;
         RevocationEntry notBefore = issuedBefore(lookup(index, Kind.SUBJECT, subjectOf(identity, claims), now), issuedAt);
         if (notBefore == null) {
             notBefore = issuedBefore(lookup(index, Kind.SESSION, claims.get("sid"), now), issuedAt);
@@ -335,17 +341,27 @@ public class GatewayRevocationService implements RevocationService {
         if (value == null || value.isBlank()) {
             throw new InvalidRevocationException("A revocation needs a non-blank " + name + ".");
         }
+        if (name.equals("id") && PrincipalNames.problem(value) != null) {
+            // such an id names no caller the gateway accepts, and Redis could not keep it as it is
+            throw new InvalidRevocationException("A revocation id must not contain control, line-separator or "
+                    + "bidirectional characters or unpaired surrogates.");
+        }
         return value;
     }
 
     /**
      * @return the expiry to give the revocation of a token that was just accepted: its {@code exp} (never earlier
-     *         than now), or, for a token without one, the longest token lifetime from now
+     *         than now, never later than {@code max-token-entry-lifetime} from now), or, for a token without one, the
+     *         longest token lifetime from now
      */
     Instant expiryOfPresented(Object exp) {
         Instant now = clock.instant();
-        if (exp instanceof Number seconds && seconds.longValue() > 0 && seconds.longValue() < Instant.MAX
-                .getEpochSecond()) {
+        Instant furthest = now.plus(maxTokenEntryLifetime);
+        if (exp instanceof Number seconds && seconds.doubleValue() > 0) {
+            // verified JWTs never lie beyond the furthest entry; an introspected opaque token may say anything
+            if (seconds.doubleValue() >= furthest.getEpochSecond()) {
+                return furthest;
+            }
             Instant expiry = Instant.ofEpochSecond(seconds.longValue());
             return expiry.isBefore(now) ? now : expiry;
         }

@@ -13,6 +13,7 @@ import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -149,10 +150,16 @@ final class RedisCommands {
     }
 
     /**
-     * An error reply is Redis answering: the command failed, Redis did not. Only the replies that say Redis cannot
-     * serve anyone right now count as an outage.
+     * An error reply is Redis answering: the command failed, Redis did not. So is a full connection pool: this
+     * instance has more commands in flight than connections (a burst of revocations), the command fails at once and
+     * Redis keeps answering the others. Only the replies that say Redis cannot serve anyone right now count as an
+     * outage.
      */
     static boolean isAnswer(Throwable failure) {
+        if (failure instanceof ConnectionPoolTooBusyException) {
+            // every pooled connection is busy and the wait queue is full: this instance sends too much, Redis is fine
+            return true;
+        }
         if (!(failure instanceof io.vertx.redis.client.Response reply)) {
             return false;
         }

@@ -11,6 +11,8 @@ import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.repl
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.withBody;
 import static io.quarkiverse.authgateway.runtime.revocation.EndpointSupport.withJsonBody;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.authgateway.InvalidRevocationException;
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.RevocationEntry.Kind;
 import io.quarkiverse.authgateway.RevocationService;
@@ -45,6 +48,8 @@ public final class RevocationEndpoints {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
     private static final Set<String> FIELDS = Set.of("kind", "id", "reason", "expiresAt");
+    private static final int MAX_ID = 2048;
+    private static final int MAX_REASON = 500;
 
     private RevocationEndpoints() {
     }
@@ -58,11 +63,12 @@ public final class RevocationEndpoints {
             String rest = context.normalizedPath().substring(Math.min(base.length(), context.normalizedPath().length()));
             HttpMethod method = context.request().method();
             if (rest.isEmpty() || rest.equals("/")) {
-                if (method == HttpMethod.GET) {
+                if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
                     reply(context, service().list().map(RevocationEndpoints::toJson), 200);
                 } else if (method == HttpMethod.POST) {
                     withJsonBody(context, body -> revoke(context, body));
                 } else {
+                    context.response().putHeader("Allow", "GET, HEAD, POST");
                     problem(context, 405, "method_not_allowed", "Use GET to list and POST to revoke.");
                 }
                 return;
@@ -73,8 +79,12 @@ public final class RevocationEndpoints {
                 problem(context, 404, "not_found", "Entries are addressed as {kind}/{id}.");
                 return;
             }
-            String id = parts[1];
-            if (method == HttpMethod.GET) {
+            String id = pathSegment(parts[1]);
+            if (id == null || PrincipalNames.problem(id) != null) {
+                problem(context, 404, "not_found", "No such revocation entry.");
+                return;
+            }
+            if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
                 answer(context, service().find(kind, id), entry -> {
                     if (entry == null) {
                         problem(context, 404, "not_found", "No such revocation entry.");
@@ -96,6 +106,7 @@ public final class RevocationEndpoints {
                     }
                 });
             } else {
+                context.response().putHeader("Allow", "GET, HEAD, DELETE");
                 problem(context, 405, "method_not_allowed", "Use GET to read and DELETE to lift an entry.");
             }
         });
@@ -107,6 +118,7 @@ public final class RevocationEndpoints {
     public static Handler<RoutingContext> selfRevocation() {
         return guarded(context -> {
             if (context.request().method() != HttpMethod.POST) {
+                context.response().putHeader("Allow", "POST");
                 problem(context, 405, "method_not_allowed", "Use POST with token=<the token you present>.");
                 return;
             }
@@ -131,7 +143,8 @@ public final class RevocationEndpoints {
                     // for the longest token lifetime
                     Instant expiresAt = service.expiryOfPresented(claims == null ? null : claims.get("exp"));
                     Object jti = claims == null ? null : claims.get("jti");
-                    Uni<RevocationEntry> revoked = jti instanceof String id && !id.isBlank()
+                    // a jti that could not be stored as it is (blank, control characters, unpaired surrogates): by hash
+                    Uni<RevocationEntry> revoked = jti instanceof String id && PrincipalNames.problem(id) == null
                             ? service.revokeToken(id, expiresAt, "revoked by its holder")
                             : service.revokeTokenValue(token, expiresAt, "revoked by its holder");
                     // RFC 7009 section 2.2: 200 and an empty body
@@ -147,6 +160,7 @@ public final class RevocationEndpoints {
     public static Handler<RoutingContext> backChannelLogout() {
         return guarded(context -> {
             if (context.request().method() != HttpMethod.POST) {
+                context.response().putHeader("Allow", "POST");
                 problem(context, 405, "method_not_allowed", "Use POST with logout_token=<the logout token>.");
                 return;
             }
@@ -164,8 +178,9 @@ public final class RevocationEndpoints {
                 logout.subscribe().with(
                         entry -> context.response().setStatusCode(200).putHeader("Cache-Control", "no-store").end(),
                         failure -> {
-                            if (failure instanceof BackChannelLogout.RefusedException refused) {
-                                LOG.debugf("Back-channel logout refused: %s", refused.getMessage());
+                            if (failure instanceof BackChannelLogout.RefusedException
+                                    || failure instanceof InvalidRevocationException) {
+                                LOG.debugf("Back-channel logout refused: %s", failure.getMessage());
                                 problem(context, 400, "invalid_request", "The logout token is not acceptable.");
                             } else {
                                 refused(context, failure);
@@ -185,14 +200,19 @@ public final class RevocationEndpoints {
         Kind kind = body.getValue("kind") instanceof String text ? kind(text) : null;
         Object id = body.getValue("id");
         Object reason = body.getValue("reason");
-        if (kind == null || !(id instanceof String idText) || idText.isBlank() || idText.length() > 2048
-                || !(reason instanceof String reasonText) || reasonText.isBlank() || reasonText.length() > 500) {
+        if (kind == null || !(id instanceof String idText) || idText.isBlank() || !(reason instanceof String reasonText)
+                || reasonText.isBlank()) {
             problem(context, 400, "invalid_request", "kind (token, subject, session, client), id and reason are required.");
+            return;
+        }
+        if (idText.length() > MAX_ID || reasonText.length() > MAX_REASON) {
+            problem(context, 400, "invalid_request", "id is at most " + MAX_ID + " characters, reason at most "
+                    + MAX_REASON + ".");
             return;
         }
         if (PrincipalNames.problem(idText) != null) {
             problem(context, 400, "invalid_request", "id must not contain control, line-separator or bidirectional "
-                    + "characters.");
+                    + "characters or unpaired surrogates.");
             return;
         }
         Instant expiresAt = null;
@@ -224,6 +244,22 @@ public final class RevocationEndpoints {
             case CLIENT -> service.revokeClient(idText, reasonText);
         };
         reply(context, entry.map(RevocationEndpoints::toJson), 201);
+    }
+
+    /**
+     * @return the percent-decoded path segment ({@code +} stays a plus sign), or {@code null} when it is not valid
+     *         percent-encoded UTF-8
+     */
+    private static String pathSegment(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        try {
+            String decoded = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return decoded.indexOf('\ufffd') >= 0 ? null : decoded;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Kind kind(String name) {
