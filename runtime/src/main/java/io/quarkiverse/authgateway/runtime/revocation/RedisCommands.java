@@ -44,6 +44,8 @@ final class RedisCommands {
     private final Duration timeout;
     private final Clock clock;
     private final Listener listener;
+    /** Two writes in flight at most: the rest of the client's pool stays free for checks and lookups. */
+    private final WriteGate writes = new WriteGate(2, 1024);
 
     RedisCommands(ReactiveRedisDataSource redis, RedisLayout layout, Duration timeout, Clock clock, Listener listener) {
         this.redis = redis;
@@ -78,17 +80,19 @@ final class RedisCommands {
     /** Writes the entry, indexes it, and publishes it with the next version. */
     Uni<Void> put(RevocationEntry entry) {
         String member = RevocationIndex.key(entry.kind(), entry.id());
-        return command("EVAL", RedisLayout.PUT, "3", layout.entry(member), layout.index(), layout.version(), member,
-                EntryCodec.encode(entry), Long.toString(entry.expiresAt().toEpochMilli()),
-                Long.toString(clock.millis()), layout.channel())
-                .replaceWithVoid();
+        return writes.through(
+                () -> command("EVAL", RedisLayout.PUT, "3", layout.entry(member), layout.index(), layout.version(), member,
+                        EntryCodec.encode(entry), Long.toString(entry.expiresAt().toEpochMilli()),
+                        Long.toString(clock.millis()), layout.channel())
+                        .replaceWithVoid());
     }
 
     /** @return whether there was an entry to remove; its removal is published with the next version */
     Uni<Boolean> lift(String member) {
-        return command("EVAL", RedisLayout.LIFT, "3", layout.entry(member), layout.index(), layout.version(), member,
-                layout.channel())
-                .map(response -> response.toInteger() == 1);
+        return writes.through(
+                () -> command("EVAL", RedisLayout.LIFT, "3", layout.entry(member), layout.index(), layout.version(), member,
+                        layout.channel())
+                        .map(response -> response.toInteger() == 1));
     }
 
     Uni<Snapshot> snapshot() {
@@ -113,8 +117,9 @@ final class RedisCommands {
 
     /** @return {@code true} the first time the key is set */
     Uni<Boolean> setOnce(String key, Duration keep) {
-        return command("SET", layout.once(key), "1", "NX", "PX", Long.toString(Math.max(1, keep.toMillis())))
-                .map(response -> response != null);
+        return writes.through(() -> command("SET", layout.once(key), "1", "NX", "PX",
+                Long.toString(Math.max(1, keep.toMillis())))
+                .map(response -> response != null));
     }
 
     /** Subscribes to the change channel on a connection of its own. */
@@ -156,7 +161,7 @@ final class RedisCommands {
      * outage.
      */
     static boolean isAnswer(Throwable failure) {
-        if (failure instanceof ConnectionPoolTooBusyException) {
+        if (failure instanceof ConnectionPoolTooBusyException || failure instanceof WriteGate.Busy) {
             // every pooled connection is busy and the wait queue is full: this instance sends too much, Redis is fine
             return true;
         }
