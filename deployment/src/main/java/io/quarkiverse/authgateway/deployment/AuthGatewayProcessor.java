@@ -31,10 +31,16 @@ import io.quarkiverse.authgateway.runtime.challenge.GatewayFailureHandler;
 import io.quarkiverse.authgateway.runtime.challenge.GatewaySecurityExceptionMapper;
 import io.quarkiverse.authgateway.runtime.challenge.HostHeaderCheck;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
-import io.quarkiverse.authgateway.runtime.revocation.BackChannelLogout;
 import io.quarkiverse.authgateway.runtime.revocation.GatewayRevocationService;
-import io.quarkiverse.authgateway.runtime.revocation.RedisStoreSettings;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationAugmentor;
+import io.quarkiverse.authgateway.runtime.revocation.RevocationStoreProducer;
+import io.quarkiverse.authgateway.runtime.revocation.http.AdminRevocationEndpoint;
+import io.quarkiverse.authgateway.runtime.revocation.http.BackChannelLogout;
+import io.quarkiverse.authgateway.runtime.revocation.http.BackChannelLogoutEndpoint;
+import io.quarkiverse.authgateway.runtime.revocation.http.RequestBodies;
+import io.quarkiverse.authgateway.runtime.revocation.http.RevocationAnswers;
+import io.quarkiverse.authgateway.runtime.revocation.http.SelfRevocationEndpoint;
+import io.quarkiverse.authgateway.runtime.revocation.redis.RedisStoreSettings;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
@@ -102,7 +108,9 @@ class AuthGatewayProcessor {
                 .addBeanClasses(AuthGatewayMechanism.class, GatewaySecurityPolicy.class, ChallengeWriter.class,
                         GatewayFailureHandler.class, GatewaySecurityExceptionMapper.class, BasicIdentityProvider.class,
                         UserDirectory.class, BearerIdentityProvider.class, JwtIssuers.class,
-                        GatewayRevocationService.class, RevocationAugmentor.class, BackChannelLogout.class,
+                        GatewayRevocationService.class, RevocationStoreProducer.class, RevocationAugmentor.class,
+                        BackChannelLogout.class, RevocationAnswers.class, RequestBodies.class,
+                        AdminRevocationEndpoint.class, SelfRevocationEndpoint.class, BackChannelLogoutEndpoint.class,
                         CleartextHttp2Guard.class, HostHeaderCheck.class)
                 .setUnremovable()
                 .build();
@@ -139,7 +147,7 @@ class AuthGatewayProcessor {
         if (capabilities.isPresent(Capability.REDIS_CLIENT)) {
             // by name: quarkus-redis-client classes are only on the class path of applications that use it
             beans.produce(AdditionalBeanBuildItem.unremovableOf(
-                    "io.quarkiverse.authgateway.runtime.revocation.RedisRevocationStore"));
+                    "io.quarkiverse.authgateway.runtime.revocation.redis.RedisRevocationStore"));
         }
     }
 
@@ -156,7 +164,7 @@ class AuthGatewayProcessor {
             return;
         }
         try (ClassCreator request = ClassCreator.builder().classOutput(new GeneratedBeanGizmoAdaptor(generated))
-                .className("io.quarkiverse.authgateway.runtime.revocation.RedisClientRequest").build()) {
+                .className("io.quarkiverse.authgateway.runtime.revocation.redis.RedisClientRequest").build()) {
             request.addAnnotation(Dependent.class);
             FieldCreator dataSource = request.getFieldCreator("dataSource",
                     "io.quarkus.redis.datasource.ReactiveRedisDataSource");

@@ -8,8 +8,11 @@ import io.quarkiverse.authgateway.runtime.challenge.Challenges;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
-import io.quarkiverse.authgateway.runtime.revocation.RedisStoreSettings;
-import io.quarkiverse.authgateway.runtime.revocation.RevocationEndpoints;
+import io.quarkiverse.authgateway.runtime.revocation.http.AdminRevocationEndpoint;
+import io.quarkiverse.authgateway.runtime.revocation.http.BackChannelLogoutEndpoint;
+import io.quarkiverse.authgateway.runtime.revocation.http.SelfRevocationEndpoint;
+import io.quarkiverse.authgateway.runtime.revocation.redis.RedisStoreSettings;
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;
@@ -27,16 +30,36 @@ public class AuthGatewayRecorder {
         this.config = config;
     }
 
+    // the endpoints are beans: looked up on their first request (the routes exist before every bean can be created),
+    // then kept; never looked up per request
+
     public Handler<RoutingContext> revocationAdmin(String path) {
-        return RevocationEndpoints.admin(path);
+        return firstUse(() -> Arc.container().instance(AdminRevocationEndpoint.class).get().at(path));
     }
 
     public Handler<RoutingContext> backChannelLogout() {
-        return RevocationEndpoints.backChannelLogout();
+        return firstUse(() -> Arc.container().instance(BackChannelLogoutEndpoint.class).get());
     }
 
     public Handler<RoutingContext> selfRevocation() {
-        return RevocationEndpoints.selfRevocation();
+        return firstUse(() -> Arc.container().instance(SelfRevocationEndpoint.class).get());
+    }
+
+    private static Handler<RoutingContext> firstUse(Supplier<Handler<RoutingContext>> endpoint) {
+        return new Handler<>() {
+
+            private volatile Handler<RoutingContext> resolved;
+
+            @Override
+            public void handle(RoutingContext context) {
+                Handler<RoutingContext> handler = resolved;
+                if (handler == null) {
+                    handler = endpoint.get();
+                    resolved = handler;
+                }
+                handler.handle(context);
+            }
+        };
     }
 
     public Supplier<RedisStoreSettings> redisStoreSettings(String clientName) {

@@ -7,9 +7,9 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
-import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
-import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
+import io.quarkiverse.authgateway.GatewayIdentity;
+import io.quarkiverse.authgateway.runtime.failure.FailureReason;
+import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkiverse.authgateway.runtime.policy.Access;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
@@ -69,7 +69,7 @@ public class GatewaySecurityPolicy implements HttpSecurityPolicy {
                             + "roles " + definition.getRoles() + " that policy '" + policy.name() + "' requires");
         }
         if (!definition.getScopes().isEmpty()) {
-            Set<String> granted = caller.getAttribute(BearerIdentityProvider.SCOPES_ATTRIBUTE);
+            Set<String> granted = caller.getAttribute(GatewayIdentity.SCOPES);
             if (granted == null || !granted.containsAll(definition.getScopes())) {
                 return refuse(request, FailureReason.INSUFFICIENT_SCOPE, "'" + LogSafe.value(caller.getPrincipal().getName())
                         + "' lacks some of the scopes " + definition.getScopes() + " that policy '" + policy.name()
@@ -77,7 +77,7 @@ public class GatewaySecurityPolicy implements HttpSecurityPolicy {
             }
         }
         for (Map.Entry<String, String> claim : definition.getClaims().entrySet()) {
-            Map<String, Object> claims = caller.getAttribute(BearerIdentityProvider.CLAIMS_ATTRIBUTE);
+            Map<String, Object> claims = caller.getAttribute(GatewayIdentity.CLAIMS);
             if (claims == null || !matches(claims.get(claim.getKey()), claim.getValue())) {
                 return refuse(request, FailureReason.FORBIDDEN,
                         "'" + LogSafe.value(caller.getPrincipal().getName()) + "' does not "

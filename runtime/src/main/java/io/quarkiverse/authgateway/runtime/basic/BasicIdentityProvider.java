@@ -4,11 +4,12 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.authgateway.GatewayIdentity;
 import io.quarkiverse.authgateway.GatewayUser;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.LogSafe;
-import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
-import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
+import io.quarkiverse.authgateway.runtime.failure.FailureReason;
+import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,9 +26,6 @@ import io.smallrye.mutiny.Uni;
  */
 @Singleton
 public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
-
-    /** The {@code SecurityIdentity} attribute naming the scheme that proved the identity. */
-    public static final String SCHEME_ATTRIBUTE = "quarkus.auth-gateway.scheme";
 
     private final UserDirectory directory;
     private final VerificationCache cache;
@@ -93,7 +91,7 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
     private static SecurityIdentity identity(GatewayUser user) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username()))
-                .addAttribute(SCHEME_ATTRIBUTE, "basic");
+                .addAttribute(GatewayIdentity.SCHEME, GatewayIdentity.BASIC);
         builder.addRoles(user.roles());
         return builder.build();
     }

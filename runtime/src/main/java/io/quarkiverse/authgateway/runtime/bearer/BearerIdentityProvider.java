@@ -12,11 +12,12 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtContext;
 
+import io.quarkiverse.authgateway.GatewayIdentity;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.ExternalIssuers;
 import io.quarkiverse.authgateway.runtime.PrincipalNames;
-import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
-import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
-import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
+import io.quarkiverse.authgateway.runtime.failure.FailureReason;
+import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,20 +28,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Verifies Bearer tokens. The token's {@code iss} (read without trusting it) selects a local issuer, whose keys,
- * algorithms and rules alone then verify it, or an OIDC provider ({@link ExternalIssuers}); tokens that are not JWTs
+ * algorithms and rules alone then verify it, or an OIDC provider ({@link io.quarkiverse.authgateway.runtime.ExternalIssuers}); tokens that are not JWTs
  * go to the OIDC provider that introspects opaque tokens, if any. Verified tokens are cached by hash until they expire.
  * Signature checks are CPU work of tens of microseconds (RS256) and run where the request is; key set fetches never
  * block.
  */
 @Singleton
 public class BearerIdentityProvider implements IdentityProvider<LocalTokenRequest> {
-
-    /** The {@code SecurityIdentity} attribute with the configured name of the issuer that verified the token. */
-    public static final String ISSUER_ATTRIBUTE = "quarkus.auth-gateway.issuer";
-    /** The {@code SecurityIdentity} attribute with the token's scopes, a {@code Set<String>}. */
-    public static final String SCOPES_ATTRIBUTE = "quarkus.auth-gateway.scopes";
-    /** The {@code SecurityIdentity} attribute with the token's verified claims, a {@code Map<String, Object>}. */
-    public static final String CLAIMS_ATTRIBUTE = "quarkus.auth-gateway.claims";
 
     private final JwtIssuers issuers;
     private final ExternalIssuers external;
@@ -123,15 +117,15 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
                 .setPrincipal(new QuarkusPrincipal(name))
                 .addRoles(TokenClaims.roles(claims, issuer.rolesPath()))
                 .addCredential(request.getToken())
-                .addAttribute(BasicIdentityProvider.SCHEME_ATTRIBUTE, "bearer")
-                .addAttribute(ISSUER_ATTRIBUTE, issuer.name())
-                .addAttribute(SCOPES_ATTRIBUTE, TokenClaims.scopes(claims))
-                .addAttribute(CLAIMS_ATTRIBUTE, Collections.unmodifiableMap(new LinkedHashMap<>(claimMap)))
+                .addAttribute(GatewayIdentity.SCHEME, GatewayIdentity.BEARER)
+                .addAttribute(GatewayIdentity.ISSUER, issuer.name())
+                .addAttribute(GatewayIdentity.SCOPES, TokenClaims.scopes(claims))
+                .addAttribute(GatewayIdentity.CLAIMS, Collections.unmodifiableMap(new LinkedHashMap<>(claimMap)))
                 .build();
     }
 
     private void remember(String key, SecurityIdentity identity) {
-        Map<String, Object> claims = identity.getAttribute(CLAIMS_ATTRIBUTE);
+        Map<String, Object> claims = identity.getAttribute(GatewayIdentity.CLAIMS);
         if (cache != null && claims != null && claims.get("exp") instanceof Number exp) {
             cache.put(key, identity, exp.longValue() * 1000, System.currentTimeMillis());
         }

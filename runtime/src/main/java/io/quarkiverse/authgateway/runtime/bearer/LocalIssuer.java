@@ -19,8 +19,8 @@ import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.UnresolvableKeyException;
 
-import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
-import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
+import io.quarkiverse.authgateway.runtime.failure.FailureReason;
+import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.smallrye.mutiny.Uni;
 
 /**

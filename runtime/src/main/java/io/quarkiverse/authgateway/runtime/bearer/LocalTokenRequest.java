@@ -1,5 +1,6 @@
 package io.quarkiverse.authgateway.runtime.bearer;
 
+import io.quarkiverse.authgateway.GatewayIdentity;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 
@@ -10,6 +11,6 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 public final class LocalTokenRequest extends TokenAuthenticationRequest {
 
     public LocalTokenRequest(String token) {
-        super(new TokenCredential(token, "bearer"));
+        super(new TokenCredential(token, GatewayIdentity.BEARER));
     }
 }

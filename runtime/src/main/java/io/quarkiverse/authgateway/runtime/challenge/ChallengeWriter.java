@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.LogSafe;
+import io.quarkiverse.authgateway.runtime.failure.FailureReason;
+import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkus.security.ForbiddenException;

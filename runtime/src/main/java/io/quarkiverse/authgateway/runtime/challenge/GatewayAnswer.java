@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 
+import io.quarkiverse.authgateway.runtime.failure.ProblemBody;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -31,6 +32,21 @@ public record GatewayAnswer(int status, List<String> challenges, String body, lo
      */
     public static long retryAfterSeconds(Duration delay) {
         return Math.max(1, (delay.toMillis() + 999) / 1000);
+    }
+
+    /**
+     * @return a refusal without challenges: the problem body of {@link ProblemBody}, for answers that are not about
+     *         credentials (the revocation endpoints' 400, 404, 405, 411, 413, 415, 500 and 503)
+     */
+    public static GatewayAnswer problem(int status, String code, String detail) {
+        return new GatewayAnswer(status, List.of(), ProblemBody.of(status, code, detail), 0);
+    }
+
+    /**
+     * @return this answer with a {@code Retry-After} of the given seconds
+     */
+    public GatewayAnswer retryAfter(long seconds) {
+        return new GatewayAnswer(status, challenges, body, seconds);
     }
 
     /**

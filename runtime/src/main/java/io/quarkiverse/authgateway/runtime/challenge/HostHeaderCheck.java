@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.authgateway.runtime.failure.FailureReason;
+import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;

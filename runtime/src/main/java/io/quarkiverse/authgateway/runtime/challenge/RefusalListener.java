@@ -1,5 +1,7 @@
 package io.quarkiverse.authgateway.runtime.challenge;
 
+import io.quarkiverse.authgateway.runtime.failure.FailureReason;
+
 /**
  * Told of every refused request, after its answer is decided. The metrics integration implements it; it must be
  * cheap and must not block.

@@ -6,8 +6,8 @@ import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
 import io.quarkiverse.authgateway.runtime.challenge.RefusalListener;
+import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 
 /**
  * Counts refusals in Micrometer as {@code auth.gateway.refusals} (Prometheus: {@code auth_gateway_refusals_total})

@@ -18,13 +18,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
+import io.quarkiverse.authgateway.GatewayIdentity;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.ExternalIssuers;
 import io.quarkiverse.authgateway.runtime.PrincipalNames;
-import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
-import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
-import io.quarkiverse.authgateway.runtime.bearer.ExternalIssuers;
-import io.quarkiverse.authgateway.runtime.challenge.FailureReason;
-import io.quarkiverse.authgateway.runtime.challenge.GatewayFailure;
+import io.quarkiverse.authgateway.runtime.failure.FailureReason;
+import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TokenIntrospection;
 import io.quarkus.oidc.runtime.OidcUtils;
@@ -161,10 +160,10 @@ public class OidcIssuers implements ExternalIssuers {
                     .toException();
         }
         return QuarkusSecurityIdentity.builder(identity)
-                .addAttribute(BasicIdentityProvider.SCHEME_ATTRIBUTE, "bearer")
-                .addAttribute(BearerIdentityProvider.ISSUER_ATTRIBUTE, provider.name())
-                .addAttribute(BearerIdentityProvider.SCOPES_ATTRIBUTE, scopes(scopes))
-                .addAttribute(BearerIdentityProvider.CLAIMS_ATTRIBUTE, Collections.unmodifiableMap(claims))
+                .addAttribute(GatewayIdentity.SCHEME, GatewayIdentity.BEARER)
+                .addAttribute(GatewayIdentity.ISSUER, provider.name())
+                .addAttribute(GatewayIdentity.SCOPES, scopes(scopes))
+                .addAttribute(GatewayIdentity.CLAIMS, Collections.unmodifiableMap(claims))
                 .build();
     }
 

@@ -8,29 +8,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.authgateway.GatewayIdentity;
 import io.quarkiverse.authgateway.InvalidRevocationException;
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.RevocationEntry.Kind;
 import io.quarkiverse.authgateway.RevocationService;
 import io.quarkiverse.authgateway.RevocationStoreUnavailableException;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
-import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig.StoreKind;
+import io.quarkiverse.authgateway.runtime.ExternalIssuers;
 import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.PrincipalNames;
-import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
-import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
-import io.quarkiverse.authgateway.runtime.bearer.ExternalIssuers;
 import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
 import io.quarkiverse.authgateway.runtime.bearer.TokenDigests;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -54,8 +50,8 @@ public class GatewayRevocationService implements RevocationService {
     private final Duration expiryMargin;
     private final Clock clock = Clock.systemUTC();
 
-    public GatewayRevocationService(AuthGatewayRuntimeConfig config, RedisStoreSettings redisSettings,
-            Instance<RevocationStore> redisStore, JwtIssuers issuers, Instance<ExternalIssuers> external) {
+    public GatewayRevocationService(AuthGatewayRuntimeConfig config, RevocationStore store, JwtIssuers issuers,
+            Instance<ExternalIssuers> external) {
         AuthGatewayRuntimeConfig.Revocation revocation = config.revocation();
         this.maxTokenLifetime = bounded(revocation.maxTokenLifetime(), "max-token-lifetime");
         this.maxTokenEntryLifetime = bounded(revocation.maxTokenEntryLifetime(), "max-token-entry-lifetime");
@@ -64,9 +60,7 @@ public class GatewayRevocationService implements RevocationService {
             margin = external.get().longestClockSkew();
         }
         this.expiryMargin = bounded(margin, "max-token-lifetime");
-        this.store = choose(revocation, redisSettings, redisStore);
-        LOG.infof("Revocation store: %s", store.description());
-        store.start();
+        this.store = store;
     }
 
     private static Duration bounded(Duration setting, String name) {
@@ -75,25 +69,6 @@ public class GatewayRevocationService implements RevocationService {
                     + "years", Set.of("quarkus.auth-gateway.revocation." + name));
         }
         return setting;
-    }
-
-    private RevocationStore choose(AuthGatewayRuntimeConfig.Revocation revocation, RedisStoreSettings redisSettings,
-            Instance<RevocationStore> redis) {
-        StoreKind kind = revocation.store();
-        if (kind == StoreKind.REDIS && !redis.isResolvable()) {
-            throw new ConfigurationException("quarkus.auth-gateway.revocation.store=redis needs the quarkus-redis-client "
-                    + "extension: add it to the application, or choose the memory store",
-                    Set.of("quarkus.auth-gateway.revocation.store"));
-        }
-        if (kind == StoreKind.REDIS || (kind == StoreKind.AUTO && redis.isResolvable() && redisSettings.configured())) {
-            return redis.get();
-        }
-        return new MemoryRevocationStore(revocation.memory().maxEntries(), clock);
-    }
-
-    @PreDestroy
-    void stop() {
-        store.stop();
     }
 
     @Override
@@ -145,7 +120,7 @@ public class GatewayRevocationService implements RevocationService {
      *
      * @return {@code true} the first time
      */
-    Uni<Boolean> firstUse(String key, Duration keep) {
+    public Uni<Boolean> firstUse(String key, Duration keep) {
         return unavailableAsApiFailure(store.firstUse(key, keep));
     }
 
@@ -210,48 +185,25 @@ public class GatewayRevocationService implements RevocationService {
      * @return the entry that revokes it, or {@code null}
      */
     RevocationEntry match(SecurityIdentity identity, RevocationIndex index) {
-        if (index.isEmpty()) {
-            return null;
-        }
-        Object scheme = identity.getAttribute(BasicIdentityProvider.SCHEME_ATTRIBUTE);
-        Instant now = clock.instant();
-        if ("basic".equals(scheme)) {
-            return index.get(Kind.SUBJECT, identity.getPrincipal().getName(), now);
-        }
-        if (!"bearer".equals(scheme)) {
+        if (index.isEmpty() || !isChecked(identity)) {
             return null;
         }
         Map<String, Object> claims = claimsOf(identity);
-        RevocationEntry entry = lookup(index, Kind.TOKEN, claims.get("jti"), now);
-        if (entry == null && index.hasTokenValues()) {
-            TokenCredential token = identity.getCredential(TokenCredential.class);
-            entry = token == null ? null : index.get(Kind.TOKEN, HASH_PREFIX + TokenDigests.sha256(token.getToken()), now);
+        Instant now = clock.instant();
+        long issuedAt = issuedAt(claims, now);
+        for (RevocableKey key : RevocableKey.all()) {
+            if (key == RevocableKey.TOKEN_VALUE && !index.hasTokenValues()) {
+                continue; // hashing the token is only worth it while some token is revoked by value
+            }
+            if (key.id(identity, claims) instanceof String id) {
+                RevocationEntry entry = index.get(key.kind, id, now);
+                // iat has one-second precision: a token issued in the second of the revocation is revoked too
+                if (entry != null && (!key.notBefore || issuedAt <= entry.revokedAt().getEpochSecond())) {
+                    return entry;
+                }
+            }
         }
-        if (entry != null) {
-            return entry;
-        }
-        // without an iat, or with one further ahead than any clock skew, the token may have been issued before any
-        // not-before entry: it is treated as issued at the beginning of time
-        long issuedAt = claims.get("iat") instanceof Number iat
-                && iat.longValue() <= now.getEpochSecond() + expiryMargin.toSeconds()
-                        ? iat.longValue()
-                        : Long.MIN_VALUE;
-        RevocationEntry notBefore = issuedBefore(lookup(index, Kind.SUBJECT, subjectOf(identity, claims), now), issuedAt);
-        if (notBefore == null) {
-            notBefore = issuedBefore(lookup(index, Kind.SESSION, claims.get("sid"), now), issuedAt);
-        }
-        if (notBefore == null) {
-            notBefore = issuedBefore(lookup(index, Kind.CLIENT, clientOf(claims), now), issuedAt);
-        }
-        return notBefore;
-    }
-
-    /**
-     * @return the not-before entry when the token was issued up to it, else {@code null}; tokens issued in the same
-     *         second as the revocation are revoked too: {@code iat} has one-second precision
-     */
-    private static RevocationEntry issuedBefore(RevocationEntry notBefore, long issuedAt) {
-        return notBefore != null && issuedAt <= notBefore.revokedAt().getEpochSecond() ? notBefore : null;
+        return null;
     }
 
     /**
@@ -259,44 +211,39 @@ public class GatewayRevocationService implements RevocationService {
      */
     private static List<String> keysOf(SecurityIdentity identity) {
         List<String> keys = new ArrayList<>(5);
-        Object scheme = identity.getAttribute(BasicIdentityProvider.SCHEME_ATTRIBUTE);
-        if ("basic".equals(scheme)) {
-            keys.add(RevocationIndex.key(Kind.SUBJECT, identity.getPrincipal().getName()));
-        } else if ("bearer".equals(scheme)) {
+        if (isChecked(identity)) {
             Map<String, Object> claims = claimsOf(identity);
-            addKey(keys, Kind.TOKEN, claims.get("jti"));
-            TokenCredential token = identity.getCredential(TokenCredential.class);
-            if (token != null) {
-                keys.add(RevocationIndex.key(Kind.TOKEN, HASH_PREFIX + TokenDigests.sha256(token.getToken())));
+            for (RevocableKey key : RevocableKey.all()) {
+                if (key.id(identity, claims) instanceof String id) {
+                    keys.add(RevocationIndex.key(key.kind, id));
+                }
             }
-            addKey(keys, Kind.SUBJECT, subjectOf(identity, claims));
-            addKey(keys, Kind.SESSION, claims.get("sid"));
-            addKey(keys, Kind.CLIENT, clientOf(claims));
         }
         return keys;
     }
 
-    private static void addKey(List<String> keys, Kind kind, Object id) {
-        if (id instanceof String text) {
-            keys.add(RevocationIndex.key(kind, text));
-        }
+    /**
+     * @return whether the gateway proved the identity (Basic or Bearer): others (a test identity, another mechanism)
+     *         are not its to revoke
+     */
+    private static boolean isChecked(SecurityIdentity identity) {
+        Object scheme = identity.getAttribute(GatewayIdentity.SCHEME);
+        return GatewayIdentity.BASIC.equals(scheme) || GatewayIdentity.BEARER.equals(scheme);
+    }
+
+    /**
+     * Without an {@code iat}, or with one further ahead than any clock skew, the token may have been issued before any
+     * not-before entry: it is treated as issued at the beginning of time.
+     */
+    private long issuedAt(Map<String, Object> claims, Instant now) {
+        return claims.get("iat") instanceof Number iat && iat.longValue() <= now.getEpochSecond() + expiryMargin.toSeconds()
+                ? iat.longValue()
+                : Long.MIN_VALUE;
     }
 
     private static Map<String, Object> claimsOf(SecurityIdentity identity) {
-        Map<String, Object> claims = identity.getAttribute(BearerIdentityProvider.CLAIMS_ATTRIBUTE);
+        Map<String, Object> claims = identity.getAttribute(GatewayIdentity.CLAIMS);
         return claims == null ? Map.of() : claims;
-    }
-
-    private static Object subjectOf(SecurityIdentity identity, Map<String, Object> claims) {
-        return claims.get("sub") != null ? claims.get("sub") : identity.getPrincipal().getName();
-    }
-
-    private static Object clientOf(Map<String, Object> claims) {
-        return claims.get("azp") != null ? claims.get("azp") : claims.get("client_id");
-    }
-
-    private static RevocationEntry lookup(RevocationIndex index, Kind kind, Object id, Instant now) {
-        return id instanceof String text ? index.get(kind, text, now) : null;
     }
 
     private Uni<RevocationEntry> add(Kind kind, String id, Instant tokenExpiresAt, String reason) {
@@ -354,7 +301,7 @@ public class GatewayRevocationService implements RevocationService {
      *         than now, never later than {@code max-token-entry-lifetime} from now), or, for a token without one, the
      *         longest token lifetime from now
      */
-    Instant expiryOfPresented(Object exp) {
+    public Instant expiryOfPresented(Object exp) {
         Instant now = clock.instant();
         Instant furthest = now.plus(maxTokenEntryLifetime);
         if (exp instanceof Number seconds && seconds.doubleValue() > 0) {

@@ -23,14 +23,17 @@ public final class RevocationIndex {
     private final ConcurrentHashMap<String, RevocationEntry> tokenValues = new ConcurrentHashMap<>();
     private final int maxEntries;
 
-    RevocationIndex(int maxEntries) {
+    /**
+     * @param maxEntries the largest number of entries; {@link Integer#MAX_VALUE} for a mirror of a store that bounds itself
+     */
+    public RevocationIndex(int maxEntries) {
         this.maxEntries = maxEntries;
     }
 
     /**
      * @return the key of an entry: its kind and identifier, as in the Redis store
      */
-    static String key(RevocationEntry.Kind kind, String id) {
+    public static String key(RevocationEntry.Kind kind, String id) {
         return kind.name() + ':' + id;
     }
 
@@ -49,7 +52,7 @@ public final class RevocationIndex {
         return !tokenValues.isEmpty();
     }
 
-    int size() {
+    public int size() {
         return entries.size() + tokenValues.size();
     }
 
@@ -64,7 +67,7 @@ public final class RevocationIndex {
         return entry;
     }
 
-    void put(RevocationEntry entry, Instant now) {
+    public void put(RevocationEntry entry, Instant now) {
         if (size() >= maxEntries) {
             dropExpired(now);
         }
@@ -88,11 +91,18 @@ public final class RevocationIndex {
         return remove(key(kind, id));
     }
 
-    boolean remove(String key) {
+    /**
+     * @param key an entry's {@link #key}
+     * @return whether there was one
+     */
+    public boolean remove(String key) {
         return mapOf(key).remove(key) != null;
     }
 
-    List<RevocationEntry> list(Instant now) {
+    /**
+     * @return the entries in force, oldest revocation first
+     */
+    public List<RevocationEntry> list(Instant now) {
         dropExpired(now);
         List<RevocationEntry> list = all();
         list.sort(Comparator.comparing(RevocationEntry::revokedAt));

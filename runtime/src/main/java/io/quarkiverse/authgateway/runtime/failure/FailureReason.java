@@ -1,4 +1,4 @@
-package io.quarkiverse.authgateway.runtime.challenge;
+package io.quarkiverse.authgateway.runtime.failure;
 
 /**
  * Every way a request can be refused, with the answer it gets. The {@code code} values are a stable, documented
@@ -35,19 +35,7 @@ public enum FailureReason {
         this.status = status;
         this.code = code;
         this.detail = detail;
-        this.problemBody = "{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status
-                + ",\"code\":\"" + code + "\",\"detail\":\"" + detail + "\"}";
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 500 -> "Internal Server Error";
-            case 503 -> "Service Unavailable";
-            default -> throw new IllegalArgumentException("No title for status " + status);
-        };
+        this.problemBody = ProblemBody.of(status, code, detail);
     }
 
     public int status() {

@@ -1,4 +1,4 @@
-package io.quarkiverse.authgateway.runtime.revocation;
+package io.quarkiverse.authgateway.runtime.revocation.redis;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,10 +8,13 @@ import java.util.List;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.revocation.RevocationIndex;
+import io.quarkiverse.authgateway.runtime.revocation.SharedRevocationStore;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -23,10 +26,12 @@ import io.vertx.core.Vertx;
  * application has {@code quarkus-redis-client}, and used only when its client is configured.
  */
 @Singleton
-public class RedisRevocationStore implements RevocationStore {
+@Typed(SharedRevocationStore.class)
+public class RedisRevocationStore implements SharedRevocationStore {
 
     private final Instance<ReactiveRedisDataSource> dataSources;
     private final String clientName;
+    private final RedisStoreSettings settings;
     private final Vertx vertx;
     private final AuthGatewayRuntimeConfig.RedisStore config;
     private final RedisLayout layout;
@@ -41,10 +46,16 @@ public class RedisRevocationStore implements RevocationStore {
             AuthGatewayRuntimeConfig config, Vertx vertx) {
         this.dataSources = dataSources;
         this.clientName = settings.clientName().orElse(null);
+        this.settings = settings;
         this.vertx = vertx;
         this.config = config.revocation().redis();
         this.layout = new RedisLayout(this.config.keyPrefix());
         this.mirror = new RedisMirror(layout.channel(), clock);
+    }
+
+    @Override
+    public boolean configured() {
+        return settings.configured();
     }
 
     @Override

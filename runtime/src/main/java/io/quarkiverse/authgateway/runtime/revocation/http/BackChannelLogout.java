@@ -1,4 +1,4 @@
-package io.quarkiverse.authgateway.runtime.revocation;
+package io.quarkiverse.authgateway.runtime.revocation.http;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +20,7 @@ import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.bearer.BearerTokens;
 import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
 import io.quarkiverse.authgateway.runtime.bearer.LocalIssuer;
+import io.quarkiverse.authgateway.runtime.revocation.GatewayRevocationService;
 import io.smallrye.mutiny.Uni;
 
 /**

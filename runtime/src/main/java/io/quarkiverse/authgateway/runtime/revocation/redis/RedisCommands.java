@@ -1,4 +1,4 @@
-package io.quarkiverse.authgateway.runtime.revocation;
+package io.quarkiverse.authgateway.runtime.revocation.redis;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.authgateway.RevocationEntry;
+import io.quarkiverse.authgateway.runtime.revocation.RevocationIndex;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.smallrye.mutiny.Uni;

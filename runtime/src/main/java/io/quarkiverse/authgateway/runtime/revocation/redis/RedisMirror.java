@@ -1,4 +1,4 @@
-package io.quarkiverse.authgateway.runtime.revocation;
+package io.quarkiverse.authgateway.runtime.revocation.redis;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.runtime.LogSafe;
+import io.quarkiverse.authgateway.runtime.revocation.RevocationIndex;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.vertx.core.Vertx;
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.authgateway.runtime.challenge;
+package io.quarkiverse.authgateway.runtime.failure;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.quarkiverse.authgateway.runtime.revocation;
+package io.quarkiverse.authgateway.runtime.revocation.redis;
 
 /**
  * The Redis data of the revocation store, all under one key prefix, and the Lua scripts that change it atomically.

@@ -1,4 +1,4 @@
-package io.quarkiverse.authgateway.runtime.bearer;
+package io.quarkiverse.authgateway.runtime;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.authgateway.runtime.revocation;
+package io.quarkiverse.authgateway.runtime.revocation.redis;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
