@@ -9,8 +9,6 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Priorities;
 
@@ -40,10 +38,7 @@ import io.quarkiverse.authgateway.runtime.revocation.http.BackChannelLogoutEndpo
 import io.quarkiverse.authgateway.runtime.revocation.http.RequestBodies;
 import io.quarkiverse.authgateway.runtime.revocation.http.RevocationAnswers;
 import io.quarkiverse.authgateway.runtime.revocation.http.SelfRevocationEndpoint;
-import io.quarkiverse.authgateway.runtime.revocation.redis.RedisStoreSettings;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
-import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
-import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
@@ -61,8 +56,6 @@ import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.RuntimeInitializedPackageBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
-import io.quarkus.gizmo.ClassCreator;
-import io.quarkus.gizmo.FieldCreator;
 import io.quarkus.resteasy.reactive.spi.ExceptionMapperBuildItem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -140,48 +133,6 @@ class AuthGatewayProcessor {
             // the gateway selects named tenants itself: without a default tenant, none is required to start
             defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.oidc.tenant-enabled", "false"));
         }
-    }
-
-    @BuildStep
-    void redisRevocationStore(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
-        if (capabilities.isPresent(Capability.REDIS_CLIENT)) {
-            // by name: quarkus-redis-client classes are only on the class path of applications that use it
-            beans.produce(AdditionalBeanBuildItem.unremovableOf(
-                    "io.quarkiverse.authgateway.runtime.revocation.redis.RedisRevocationStore"));
-        }
-    }
-
-    /**
-     * {@code quarkus-redis-client} creates the clients that injection points ask for. The Redis store looks its client
-     * up at runtime, only when it is used, so the build generates a bean whose injection point asks for it: the
-     * default client, or the one named by {@code quarkus.auth-gateway.revocation.redis-client-name}. The generated
-     * bean itself is never used.
-     */
-    @BuildStep
-    void redisStoreClient(Capabilities capabilities, AuthGatewayBuildTimeConfig config,
-            BuildProducer<GeneratedBeanBuildItem> generated) {
-        if (!capabilities.isPresent(Capability.REDIS_CLIENT)) {
-            return;
-        }
-        try (ClassCreator request = ClassCreator.builder().classOutput(new GeneratedBeanGizmoAdaptor(generated))
-                .className("io.quarkiverse.authgateway.runtime.revocation.redis.RedisClientRequest").build()) {
-            request.addAnnotation(Dependent.class);
-            FieldCreator dataSource = request.getFieldCreator("dataSource",
-                    "io.quarkus.redis.datasource.ReactiveRedisDataSource");
-            dataSource.addAnnotation(Inject.class);
-            config.revocation().redisClientName().ifPresent(
-                    name -> dataSource.addAnnotation("io.quarkus.redis.client.RedisClientName").add("value", name));
-        }
-    }
-
-    @BuildStep
-    @Record(ExecutionTime.STATIC_INIT)
-    SyntheticBeanBuildItem redisStoreSettings(AuthGatewayRecorder recorder, AuthGatewayBuildTimeConfig config) {
-        return SyntheticBeanBuildItem.configure(RedisStoreSettings.class)
-                .scope(Singleton.class)
-                .unremovable()
-                .supplier(recorder.redisStoreSettings(config.revocation().redisClientName().orElse(null)))
-                .done();
     }
 
     @BuildStep

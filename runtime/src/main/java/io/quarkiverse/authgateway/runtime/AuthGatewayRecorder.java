@@ -1,7 +1,6 @@
 package io.quarkiverse.authgateway.runtime;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.quarkiverse.authgateway.runtime.challenge.Challenges;
@@ -11,7 +10,6 @@ import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkiverse.authgateway.runtime.revocation.http.AdminRevocationEndpoint;
 import io.quarkiverse.authgateway.runtime.revocation.http.BackChannelLogoutEndpoint;
 import io.quarkiverse.authgateway.runtime.revocation.http.SelfRevocationEndpoint;
-import io.quarkiverse.authgateway.runtime.revocation.redis.RedisStoreSettings;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
@@ -60,11 +58,6 @@ public class AuthGatewayRecorder {
                 handler.handle(context);
             }
         };
-    }
-
-    public Supplier<RedisStoreSettings> redisStoreSettings(String clientName) {
-        RedisStoreSettings settings = new RedisStoreSettings(Optional.ofNullable(clientName));
-        return () -> settings;
     }
 
     public Supplier<RouteTable> routeTable(List<PolicyDefinition> policies, List<RouteBinding> bindings,

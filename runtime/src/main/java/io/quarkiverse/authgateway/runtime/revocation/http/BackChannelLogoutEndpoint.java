@@ -8,7 +8,6 @@ import io.quarkiverse.authgateway.InvalidRevocationException;
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -33,17 +32,8 @@ public class BackChannelLogoutEndpoint implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext context) {
         answers.guard(context, () -> {
-            if (context.request().method() != HttpMethod.POST) {
-                context.response().putHeader("Allow", "POST");
-                answers.problem(context, 405, "method_not_allowed", "Use POST with logout_token=<the logout token>.");
-                return;
-            }
-            if (!RequestBodies.isContentType(context, "application/x-www-form-urlencoded")) {
-                answers.problem(context, 415, "unsupported_media_type", "Send application/x-www-form-urlencoded.");
-                return;
-            }
-            bodies.withBody(context, body -> {
-                String token = RequestBodies.formValue(body.toString(), "logout_token");
+            bodies.withPostedForm(context, "Use POST with logout_token=<the logout token>.", form -> {
+                String token = RequestBodies.formValue(form, "logout_token");
                 if (token == null) {
                     answers.problem(context, 400, "invalid_request", "The logout_token parameter is required.");
                     return;

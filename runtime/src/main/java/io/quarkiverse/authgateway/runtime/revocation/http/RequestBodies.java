@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -77,6 +78,23 @@ public class RequestBodies {
             }
             consumer.accept(json);
         });
+    }
+
+    /**
+     * Reads a form posted to an endpoint that takes nothing else: another method is a 405 (with {@code usage}), another
+     * content type a 415.
+     */
+    void withPostedForm(RoutingContext context, String usage, Consumer<String> consumer) {
+        if (context.request().method() != HttpMethod.POST) {
+            context.response().putHeader("Allow", "POST");
+            answers.problem(context, 405, "method_not_allowed", usage);
+            return;
+        }
+        if (!isContentType(context, "application/x-www-form-urlencoded")) {
+            answers.problem(context, 415, "unsupported_media_type", "Send application/x-www-form-urlencoded.");
+            return;
+        }
+        withBody(context, body -> consumer.accept(body.toString()));
     }
 
     void withBody(RoutingContext context, Consumer<Buffer> consumer) {

@@ -14,7 +14,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -36,17 +35,8 @@ public class SelfRevocationEndpoint implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext context) {
         answers.guard(context, () -> {
-            if (context.request().method() != HttpMethod.POST) {
-                context.response().putHeader("Allow", "POST");
-                answers.problem(context, 405, "method_not_allowed", "Use POST with token=<the token you present>.");
-                return;
-            }
-            if (!RequestBodies.isContentType(context, "application/x-www-form-urlencoded")) {
-                answers.problem(context, 415, "unsupported_media_type", "Send application/x-www-form-urlencoded.");
-                return;
-            }
-            bodies.withBody(context, body -> {
-                String token = RequestBodies.formValue(body.toString(), "token");
+            bodies.withPostedForm(context, "Use POST with token=<the token you present>.", form -> {
+                String token = RequestBodies.formValue(form, "token");
                 SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user
                         ? user.getSecurityIdentity()
                         : null;
