@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -26,7 +25,6 @@ import io.quarkiverse.authgateway.runtime.PrincipalNames;
 import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
 import io.quarkiverse.authgateway.runtime.bearer.TokenDigests;
 import io.quarkus.runtime.Startup;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -41,34 +39,19 @@ public class GatewayRevocationService implements RevocationService {
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
     private static final String HASH_PREFIX = RevocationIndex.HASH_PREFIX;
 
-    /** Beyond this, a duration added to an instant could leave the range of epoch milliseconds. */
-    private static final Duration LONGEST_SETTING = Duration.ofDays(36_525);
-
     private final RevocationStore store;
-    private final Duration maxTokenLifetime;
-    private final Duration maxTokenEntryLifetime;
-    private final Duration expiryMargin;
+    private final EntryLifetimes lifetimes;
     private final Clock clock = Clock.systemUTC();
 
     public GatewayRevocationService(AuthGatewayRuntimeConfig config, RevocationStore store, JwtIssuers issuers,
             Instance<ExternalIssuers> external) {
-        AuthGatewayRuntimeConfig.Revocation revocation = config.revocation();
-        this.maxTokenLifetime = bounded(revocation.maxTokenLifetime(), "max-token-lifetime");
-        this.maxTokenEntryLifetime = bounded(revocation.maxTokenEntryLifetime(), "max-token-entry-lifetime");
         Duration margin = issuers.longestClockSkew();
         if (external.isResolvable() && external.get().longestClockSkew().compareTo(margin) > 0) {
             margin = external.get().longestClockSkew();
         }
-        this.expiryMargin = bounded(margin, "max-token-lifetime");
+        this.lifetimes = new EntryLifetimes(config.revocation().maxTokenLifetime(),
+                config.revocation().maxTokenEntryLifetime(), margin);
         this.store = store;
-    }
-
-    private static Duration bounded(Duration setting, String name) {
-        if (setting.isNegative() || setting.compareTo(LONGEST_SETTING) > 0) {
-            throw new ConfigurationException("quarkus.auth-gateway.revocation." + name + " must lie between 0 and 100 "
-                    + "years", Set.of("quarkus.auth-gateway.revocation." + name));
-        }
-        return setting;
     }
 
     @Override
@@ -236,7 +219,7 @@ public class GatewayRevocationService implements RevocationService {
      * not-before entry: it is treated as issued at the beginning of time.
      */
     private long issuedAt(Map<String, Object> claims, Instant now) {
-        return claims.get("iat") instanceof Number iat && iat.longValue() <= now.getEpochSecond() + expiryMargin.toSeconds()
+        return claims.get("iat") instanceof Number iat && lifetimes.plausibleIssuedAt(iat.longValue(), now)
                 ? iat.longValue()
                 : Long.MIN_VALUE;
     }
@@ -251,7 +234,7 @@ public class GatewayRevocationService implements RevocationService {
         RevocationEntry entry;
         try {
             entry = new RevocationEntry(kind, required(id, "id"), required(reason, "reason"), now,
-                    expiryOf(kind, tokenExpiresAt, now));
+                    lifetimes.expiryOf(kind, tokenExpiresAt, now));
         } catch (InvalidRevocationException e) {
             return Uni.createFrom().failure(e);
         }
@@ -259,29 +242,6 @@ public class GatewayRevocationService implements RevocationService {
             LOG.infof("Revoked %s %s until %s: %s", kind, LogSafe.value(id), entry.expiresAt(), LogSafe.value(reason));
             return entry;
         });
-    }
-
-    /**
-     * A token entry is kept until the token can no longer be accepted anywhere: its {@code exp} plus the longest
-     * clock skew; subject, session and client entries until no token issued before them can be accepted.
-     */
-    private Instant expiryOf(Kind kind, Instant tokenExpiresAt, Instant now) {
-        if (kind != Kind.TOKEN) {
-            return now.plus(maxTokenLifetime).plus(expiryMargin);
-        }
-        if (tokenExpiresAt == null) {
-            throw new InvalidRevocationException("A token revocation needs the token's expiry.");
-        }
-        if (tokenExpiresAt.isAfter(now.plus(maxTokenEntryLifetime))) {
-            throw new InvalidRevocationException("The token's expiry is further ahead than "
-                    + "quarkus.auth-gateway.revocation.max-token-entry-lifetime allows.");
-        }
-        Instant keepUntil = tokenExpiresAt.plus(expiryMargin);
-        if (!keepUntil.isAfter(now)) {
-            throw new InvalidRevocationException("The token expired longer ago than any issuer's clock skew: it is "
-                    + "refused anyway, there is nothing to revoke.");
-        }
-        return keepUntil;
     }
 
     private static String required(String value, String name) {
@@ -297,22 +257,11 @@ public class GatewayRevocationService implements RevocationService {
     }
 
     /**
-     * @return the expiry to give the revocation of a token that was just accepted: its {@code exp} (never earlier
-     *         than now, never later than {@code max-token-entry-lifetime} from now), or, for a token without one, the
-     *         longest token lifetime from now
+     * @param exp the {@code exp} claim of a token that was just accepted, if any
+     * @return the expiry to give its revocation: see {@link EntryLifetimes#expiryOfPresented}
      */
     public Instant expiryOfPresented(Object exp) {
-        Instant now = clock.instant();
-        Instant furthest = now.plus(maxTokenEntryLifetime);
-        if (exp instanceof Number seconds && seconds.doubleValue() > 0) {
-            // verified JWTs never lie beyond the furthest entry; an introspected opaque token may say anything
-            if (seconds.doubleValue() >= furthest.getEpochSecond()) {
-                return furthest;
-            }
-            Instant expiry = Instant.ofEpochSecond(seconds.longValue());
-            return expiry.isBefore(now) ? now : expiry;
-        }
-        return now.plus(maxTokenLifetime);
+        return lifetimes.expiryOfPresented(exp, clock.instant());
     }
 
     private static <T> Uni<T> unavailableAsApiFailure(Uni<T> operation) {
