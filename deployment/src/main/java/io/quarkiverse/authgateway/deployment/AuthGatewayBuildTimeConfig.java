@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.annotations.ConfigDocDefault;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -136,8 +137,11 @@ public interface AuthGatewayBuildTimeConfig {
          * Whether the Bearer scheme is available to policies. Defaults to {@code true} when any local issuer
          * ({@code quarkus.auth-gateway.jwt.*}) or OIDC provider ({@code quarkus.auth-gateway.oidc.*}) is configured at
          * build time, {@code false} otherwise, so that applications without tokens do not announce a Bearer
-         * challenge.
+         * challenge. Those issuer settings are run-time configuration read at build time for this one decision: an
+         * application built without them and given an issuer only at run time refuses every token, and says so in a
+         * warning at startup; set this property to {@code true} to compile Bearer in regardless.
          */
+        @ConfigDocDefault("true when quarkus.auth-gateway.jwt.* or quarkus.auth-gateway.oidc.* is set at build time")
         Optional<Boolean> enabled();
     }
 

@@ -16,6 +16,9 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
+import io.quarkiverse.authgateway.runtime.policy.RouteTable;
+import io.quarkiverse.authgateway.runtime.policy.Scheme;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.Vertx;
@@ -38,7 +41,7 @@ public class JwtIssuers {
     private final HttpClient client;
     private final Duration longestClockSkew;
 
-    public JwtIssuers(AuthGatewayRuntimeConfig config, Vertx vertx) {
+    public JwtIssuers(AuthGatewayRuntimeConfig config, Vertx vertx, RouteTable routes) {
         Map<String, LocalIssuer> issuers = new HashMap<>();
         HttpClient http = null;
         Duration skew = Duration.ZERO;
@@ -84,6 +87,12 @@ public class JwtIssuers {
         this.byIssuer = Map.copyOf(issuers);
         this.client = http;
         this.longestClockSkew = skew;
+        if ((!issuers.isEmpty() || !config.oidc().isEmpty())
+                && !routes.policy(PolicyDefinition.PERMIT).definition().getSchemes().contains(Scheme.BEARER)) {
+            LOG.warnf("Token issuers are configured (quarkus.auth-gateway.jwt.* or .oidc.*), but the application was built "
+                    + "without the Bearer scheme: every token is refused. Rebuild with the issuer configured, or with "
+                    + "quarkus.auth-gateway.bearer.enabled=true");
+        }
         LOG.debugf("Local JWT issuers: %s", byIssuer.keySet());
     }
 
