@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -47,6 +48,15 @@ class RedisRevocationTest {
     URL base;
 
     final RedisServer redis = RedisServer.named("store");
+
+    /**
+     * Each test starts from a store this instance can reach: a test that stopped, paused or flooded Redis (or the first
+     * commands of a cold packaged JVM, slower than the 300 ms timeout) may leave it unreachable until the next check.
+     */
+    @BeforeEach
+    void storeIsReachable() throws IOException {
+        waitForStatus(Revocations.token("redis-ready", "ready"), 200, Duration.ofSeconds(10));
+    }
 
     @Test
     void theStoreInUseIsLoggedAtStartup() throws IOException {
