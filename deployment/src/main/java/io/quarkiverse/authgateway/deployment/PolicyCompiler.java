@@ -28,12 +28,6 @@ final class PolicyCompiler {
     private static final Set<String> BUILT_IN = Set.of(PolicyDefinition.PERMIT, PolicyDefinition.DENY,
             PolicyDefinition.AUTHENTICATED);
 
-    /** Marks the report entries and bindings of HEAD that follow a GET binding. */
-    static final String HEAD_FOLLOWS_GET = " (HEAD follows GET)";
-
-    private record Binding(RouteBinding binding, String source, String property) {
-    }
-
     private final AuthGatewayBuildTimeConfig config;
     private final List<String> errors;
     private final Set<String> properties = new LinkedHashSet<>();
@@ -66,7 +60,7 @@ final class PolicyCompiler {
                     PREFIX + "default-policy");
         }
 
-        Map<String, Binding> bindings = new LinkedHashMap<>();
+        Map<String, DeclaredBinding> bindings = new LinkedHashMap<>();
         for (Map.Entry<String, AuthGatewayBuildTimeConfig.Route> route : config.route().entrySet()) {
             addRoute(route.getKey(), route.getValue(), policies, bindings, rootPath);
         }
@@ -81,15 +75,15 @@ final class PolicyCompiler {
                         + endpoint.getEndpoint(), PREFIX + "policy." + endpoint.getPolicy() + ".schemes");
                 continue;
             }
-            add(bindings, new Binding(new RouteBinding(PathTemplates.toPattern(endpoint.getPathTemplate()),
+            add(bindings, new DeclaredBinding(new RouteBinding(PathTemplates.toPattern(endpoint.getPathTemplate()),
                     endpoint.getHttpMethod(), endpoint.getPolicy()), endpoint.getSource(), null));
         }
         if (!errors.isEmpty()) {
             throw failure();
         }
-        headFollowsGet(bindings);
+        HeadFollowsGet.addTo(bindings);
 
-        List<RouteBinding> compiled = bindings.values().stream().map(Binding::binding).toList();
+        List<RouteBinding> compiled = bindings.values().stream().map(DeclaredBinding::binding).toList();
         List<PolicyDefinition> definitions = List.copyOf(policies.values());
         RouteTable table = new RouteTable(definitions, compiled, defaultPolicy, schemes -> List.of());
         List<PolicyReport.Entry> report = new ArrayList<>();
@@ -107,14 +101,15 @@ final class PolicyCompiler {
             }
             report.add(entry(endpoint.getEndpoint(), endpoint.getHttpMethod(), endpoint.getPathTemplate(),
                     governing.definition(), source));
-            if ("GET".equals(endpoint.getHttpMethod()) && !hasEndpoint(endpoints, "HEAD", endpoint.getPathTemplate())) {
+            if ("GET".equals(endpoint.getHttpMethod())
+                    && !HeadFollowsGet.hasEndpoint(endpoints, "HEAD", endpoint.getPathTemplate())) {
                 RoutePolicy head = table.find("HEAD", PathTemplates.samplePath(pattern));
                 report.add(entry(endpoint.getEndpoint(), "HEAD", endpoint.getPathTemplate(),
                         head == null ? governing.definition() : head.definition(),
-                        PolicyReport.DEFAULT_SOURCE.equals(source) ? source : source + HEAD_FOLLOWS_GET));
+                        PolicyReport.DEFAULT_SOURCE.equals(source) ? source : source + HeadFollowsGet.MARK));
             }
         }
-        for (Binding binding : bindings.values()) {
+        for (DeclaredBinding binding : bindings.values()) {
             if (binding.property() != null) {
                 RouteBinding route = binding.binding();
                 report.add(entry(null, route.getMethod() == null ? "*" : route.getMethod(), route.getPath(),
@@ -131,33 +126,6 @@ final class PolicyCompiler {
             throw failure();
         }
         return new CompiledPolicyTableBuildItem(definitions, compiled, defaultPolicy, report);
-    }
-
-    /**
-     * RFC 9110 section 9.3.2: HEAD is GET without the content, and Quarkus answers it on every GET endpoint; it follows
-     * the GET binding of a path unless HEAD is bound there itself.
-     */
-    private static void headFollowsGet(Map<String, Binding> bindings) {
-        List<Binding> derived = new ArrayList<>();
-        for (Binding binding : bindings.values()) {
-            RouteBinding route = binding.binding();
-            if ("GET".equals(route.getMethod()) && !bindings.containsKey("HEAD " + route.getPath())) {
-                derived.add(new Binding(new RouteBinding(route.getPath(), "HEAD", route.getPolicy()),
-                        binding.source() == null ? null : binding.source() + HEAD_FOLLOWS_GET, binding.property()));
-            }
-        }
-        for (Binding binding : derived) {
-            bindings.put("HEAD " + binding.binding().getPath(), binding);
-        }
-    }
-
-    private static boolean hasEndpoint(List<GatewayEndpointBuildItem> endpoints, String method, String pathTemplate) {
-        for (GatewayEndpointBuildItem endpoint : endpoints) {
-            if (method.equals(endpoint.getHttpMethod()) && pathTemplate.equals(endpoint.getPathTemplate())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     List<String> fellToDefault() {
@@ -213,7 +181,7 @@ final class PolicyCompiler {
     }
 
     private void addRoute(String name, AuthGatewayBuildTimeConfig.Route route, Map<String, PolicyDefinition> policies,
-            Map<String, Binding> bindings, String rootPath) {
+            Map<String, DeclaredBinding> bindings, String rootPath) {
         String property = PREFIX + "route." + name;
         if (!policies.containsKey(route.policy())) {
             error("Route '" + name + "' (" + route.paths() + ") names policy '" + route.policy() + "', which is not "
@@ -243,12 +211,12 @@ final class PolicyCompiler {
             }
             String pattern = PathTemplates.join(rootPath, trimmed);
             for (String method : methods) {
-                add(bindings, new Binding(new RouteBinding(pattern, method, route.policy()), property, property));
+                add(bindings, new DeclaredBinding(new RouteBinding(pattern, method, route.policy()), property, property));
             }
         }
     }
 
-    private void addRevocationEndpoints(Map<String, PolicyDefinition> policies, Map<String, Binding> bindings,
+    private void addRevocationEndpoints(Map<String, PolicyDefinition> policies, Map<String, DeclaredBinding> bindings,
             String rootPath) {
         AuthGatewayBuildTimeConfig.RevocationEndpoints revocation = config.revocation();
         if (revocation.adminPath().isPresent()) {
@@ -257,27 +225,28 @@ final class PolicyCompiler {
                 error(property + " names policy '" + revocation.adminPolicy() + "', which is not declared", property);
             } else {
                 String path = PathTemplates.join(rootPath, revocation.adminPath().get());
-                add(bindings, new Binding(new RouteBinding(path, null, revocation.adminPolicy()), property, property));
-                add(bindings, new Binding(new RouteBinding(path + "/*", null, revocation.adminPolicy()), property,
+                add(bindings, new DeclaredBinding(new RouteBinding(path, null, revocation.adminPolicy()), property, property));
+                add(bindings, new DeclaredBinding(new RouteBinding(path + "/*", null, revocation.adminPolicy()), property,
                         property));
             }
         }
         if (revocation.backChannelLogoutPath().isPresent()) {
             String property = PREFIX + "revocation.back-channel-logout-path";
             String path = PathTemplates.join(rootPath, revocation.backChannelLogoutPath().get());
-            add(bindings, new Binding(new RouteBinding(path, null, PolicyDefinition.PERMIT), property, property));
+            add(bindings, new DeclaredBinding(new RouteBinding(path, null, PolicyDefinition.PERMIT), property, property));
         }
         if (revocation.selfRevocationPath().isPresent()) {
             String property = PREFIX + "revocation.self-revocation-path";
             String path = PathTemplates.join(rootPath, revocation.selfRevocationPath().get());
-            add(bindings, new Binding(new RouteBinding(path, null, PolicyDefinition.AUTHENTICATED), property, property));
+            add(bindings,
+                    new DeclaredBinding(new RouteBinding(path, null, PolicyDefinition.AUTHENTICATED), property, property));
         }
     }
 
-    private void add(Map<String, Binding> bindings, Binding binding) {
+    private void add(Map<String, DeclaredBinding> bindings, DeclaredBinding binding) {
         RouteBinding route = binding.binding();
         String key = (route.getMethod() == null ? "*" : route.getMethod()) + " " + route.getPath();
-        Binding existing = bindings.putIfAbsent(key, binding);
+        DeclaredBinding existing = bindings.putIfAbsent(key, binding);
         if (existing != null && !existing.binding().getPolicy().equals(route.getPolicy())) {
             error(key + " is bound to policy '" + existing.binding().getPolicy() + "' by " + existing.source()
                     + " and to policy '" + route.getPolicy() + "' by " + binding.source() + ": remove one binding",
