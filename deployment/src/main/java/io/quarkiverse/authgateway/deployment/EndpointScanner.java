@@ -1,7 +1,12 @@
 package io.quarkiverse.authgateway.deployment;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
@@ -13,21 +18,25 @@ import org.jboss.jandex.MethodInfo;
 import io.quarkiverse.authgateway.GatewayPolicy;
 import io.quarkiverse.authgateway.PublicRoute;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
+import io.quarkus.resteasy.reactive.server.deployment.ResteasyReactiveResourceMethodEntriesBuildItem;
 
 /**
- * Finds the REST endpoints of the application and the policy their annotations bind, and reports annotations that
- * are misplaced. Jandex is scanned once; a method annotation wins over its class annotation.
+ * Turns the resource methods that Quarkus REST registered into gateway endpoints, each with the policy its
+ * annotations bind, and reports annotations that govern no endpoint. Quarkus REST has already resolved resources
+ * declared on an interface and methods inherited from a base class; the annotations are looked up along the same
+ * hierarchy, nearest first: the implementing method, the method that carries the JAX-RS annotations, the resource
+ * class, its superclasses, then the type that declares the method.
  */
 final class EndpointScanner {
 
     static final DotName GATEWAY_POLICY = DotName.createSimple(GatewayPolicy.class.getName());
     static final DotName PUBLIC_ROUTE = DotName.createSimple(PublicRoute.class.getName());
-    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
-    private static final DotName APPLICATION_PATH = DotName.createSimple("jakarta.ws.rs.ApplicationPath");
-    private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+    private static final DotName OBJECT = DotName.createSimple(Object.class.getName());
 
     private final IndexView index;
     private final List<String> errors;
+    private final Set<String> endpointMethods = new LinkedHashSet<>();
+    private final Set<DotName> resourceTypes = new LinkedHashSet<>();
 
     EndpointScanner(IndexView index, List<String> errors) {
         this.index = index;
@@ -35,43 +44,72 @@ final class EndpointScanner {
     }
 
     /**
-     * @param basePath the HTTP root path joined with the Quarkus REST path ({@code quarkus.rest.path})
-     * @return every endpoint, with the policy its annotations bind
+     * @param entries the resource methods Quarkus REST registered
+     * @param basePath the HTTP root path joined with the REST deployment path ({@code quarkus.rest.path} and
+     *        {@code @ApplicationPath})
+     * @return every endpoint, with the policy its annotations bind; sub-resource locators are not endpoints
      */
-    List<GatewayEndpointBuildItem> scan(String basePath) {
+    List<GatewayEndpointBuildItem> scan(List<ResteasyReactiveResourceMethodEntriesBuildItem.Entry> entries,
+            String basePath) {
+        Map<String, GatewayEndpointBuildItem> endpoints = new LinkedHashMap<>();
+        for (ResteasyReactiveResourceMethodEntriesBuildItem.Entry entry : entries) {
+            String classPath = entry.getBasicResourceClassInfo().getPath();
+            String httpMethod = entry.getResourceMethod().getHttpMethod();
+            if (classPath == null || httpMethod == null) {
+                continue;
+            }
+            ClassInfo resource = entry.getActualClassInfo();
+            MethodInfo declared = entry.getMethodInfo();
+            MethodInfo implementing = implementing(resource, declared);
+            List<AnnotationTarget> lookup = new ArrayList<>();
+            lookup.add(implementing);
+            lookup.add(declared);
+            for (ClassInfo type = resource; type != null && !OBJECT.equals(type.name()); type = superclass(type)) {
+                lookup.add(type);
+            }
+            lookup.add(declared.declaringClass());
+            remember(lookup);
+
+            String method = httpMethod.toUpperCase(Locale.ROOT);
+            String path = entry.getResourceMethod().getPath();
+            String template = PathTemplates.join(basePath, classPath, path == null ? "" : path);
+            String endpoint = resource.name() + "#" + declared.name();
+            String[] binding = binding(lookup);
+            endpoints.putIfAbsent(method + " " + template + " " + endpoint, new GatewayEndpointBuildItem(endpoint, method,
+                    template, binding == null ? null : binding[0], binding == null ? null : binding[1]));
+        }
         checkAnnotationTargets(GATEWAY_POLICY, "@GatewayPolicy");
         checkAnnotationTargets(PUBLIC_ROUTE, "@PublicRoute");
-        String applicationPath = "";
-        for (AnnotationInstance instance : index.getAnnotations(APPLICATION_PATH)) {
-            applicationPath = instance.value().asString();
-        }
-        List<GatewayEndpointBuildItem> endpoints = new ArrayList<>();
-        for (AnnotationInstance path : index.getAnnotations(PATH)) {
-            if (path.target().kind() != AnnotationTarget.Kind.CLASS) {
-                continue;
-            }
-            ClassInfo resource = path.target().asClass();
-            if (resource.isInterface()) {
-                continue;
-            }
-            String classPath = PathTemplates.join(basePath, applicationPath, path.value().asString());
-            for (MethodInfo method : resource.methods()) {
-                String httpMethod = httpMethod(method);
-                if (httpMethod == null) {
-                    continue;
-                }
-                AnnotationInstance methodPath = method.declaredAnnotation(PATH);
-                String template = PathTemplates.join(classPath, methodPath == null ? "" : methodPath.value().asString());
-                String[] binding = binding(method);
-                if (binding == null) {
-                    binding = binding(resource);
-                }
-                endpoints.add(new GatewayEndpointBuildItem(name(method), httpMethod,
-                        template, binding == null ? null : binding[0],
-                        binding == null ? null : binding[1]));
+        return List.copyOf(endpoints.values());
+    }
+
+    /**
+     * @return the most specific method of the resource's class hierarchy that overrides {@code declared}, or
+     *         {@code declared} itself
+     */
+    private MethodInfo implementing(ClassInfo resource, MethodInfo declared) {
+        for (ClassInfo type = resource; type != null
+                && !type.name().equals(declared.declaringClass().name()); type = superclass(type)) {
+            MethodInfo candidate = type.method(declared.name(), declared.parameterTypes());
+            if (candidate != null) {
+                return candidate;
             }
         }
-        return endpoints;
+        return declared;
+    }
+
+    private ClassInfo superclass(ClassInfo type) {
+        return type.superName() == null ? null : index.getClassByName(type.superName());
+    }
+
+    private void remember(List<AnnotationTarget> lookup) {
+        for (AnnotationTarget target : lookup) {
+            if (target.kind() == AnnotationTarget.Kind.METHOD) {
+                endpointMethods.add(key(target.asMethod()));
+            } else {
+                resourceTypes.add(target.asClass().name());
+            }
+        }
     }
 
     private void checkAnnotationTargets(DotName annotation, String simpleName) {
@@ -79,24 +117,22 @@ final class EndpointScanner {
             AnnotationTarget target = instance.target();
             if (target.kind() == AnnotationTarget.Kind.METHOD) {
                 MethodInfo method = target.asMethod();
-                if (httpMethod(method) == null || method.declaringClass().declaredAnnotation(PATH) == null) {
+                if (!endpointMethods.contains(key(method))) {
                     errors.add(simpleName + " on " + name(method) + ", which is not a REST endpoint (it needs @GET, "
                             + "@POST, ... and a @Path class): move the annotation to a resource method, or bind the "
                             + "path with quarkus.auth-gateway.route.<name>.paths");
                 }
-                if (method.hasDeclaredAnnotation(GATEWAY_POLICY) && method.hasDeclaredAnnotation(PUBLIC_ROUTE)
-                        && annotation.equals(GATEWAY_POLICY)) {
+                if (annotation.equals(GATEWAY_POLICY) && method.hasDeclaredAnnotation(PUBLIC_ROUTE)) {
                     errors.add("@GatewayPolicy and @PublicRoute both on " + name(method) + ": keep one of them");
                 }
             } else if (target.kind() == AnnotationTarget.Kind.CLASS) {
                 ClassInfo type = target.asClass();
-                if (type.declaredAnnotation(PATH) == null) {
+                if (!resourceTypes.contains(type.name())) {
                     errors.add(simpleName + " on " + type.name() + ", which is not a REST resource (no @Path): move "
                             + "the annotation to a resource class or method, or bind the path with "
                             + "quarkus.auth-gateway.route.<name>.paths");
                 }
-                if (type.hasDeclaredAnnotation(GATEWAY_POLICY) && type.hasDeclaredAnnotation(PUBLIC_ROUTE)
-                        && annotation.equals(GATEWAY_POLICY)) {
+                if (annotation.equals(GATEWAY_POLICY) && type.hasDeclaredAnnotation(PUBLIC_ROUTE)) {
                     errors.add("@GatewayPolicy and @PublicRoute both on " + type.name() + ": keep one of them");
                 }
             }
@@ -104,35 +140,31 @@ final class EndpointScanner {
     }
 
     /**
-     * @return the policy name and a description of the annotation, or {@code null}
+     * @return the policy name and a description of the nearest annotation, or {@code null}
      */
-    private static String[] binding(AnnotationTarget target) {
-        AnnotationInstance policy = target.kind() == AnnotationTarget.Kind.METHOD
-                ? target.asMethod().declaredAnnotation(GATEWAY_POLICY)
-                : target.asClass().declaredAnnotation(GATEWAY_POLICY);
-        AnnotationInstance publicRoute = target.kind() == AnnotationTarget.Kind.METHOD
-                ? target.asMethod().declaredAnnotation(PUBLIC_ROUTE)
-                : target.asClass().declaredAnnotation(PUBLIC_ROUTE);
-        String where = target.kind() == AnnotationTarget.Kind.METHOD
-                ? name(target.asMethod())
-                : target.asClass().name().toString();
-        if (policy != null) {
-            return new String[]{ policy.value().asString(), "@GatewayPolicy(\"" + policy.value().asString() + "\") on "
-                    + where };
-        }
-        if (publicRoute != null) {
-            return new String[]{ PolicyDefinition.PERMIT, "@PublicRoute on " + where };
+    private static String[] binding(List<AnnotationTarget> lookup) {
+        for (AnnotationTarget target : lookup) {
+            boolean method = target.kind() == AnnotationTarget.Kind.METHOD;
+            AnnotationInstance policy = method
+                    ? target.asMethod().declaredAnnotation(GATEWAY_POLICY)
+                    : target.asClass().declaredAnnotation(GATEWAY_POLICY);
+            String where = method ? name(target.asMethod()) : target.asClass().name().toString();
+            if (policy != null) {
+                return new String[]{ policy.value().asString(),
+                        "@GatewayPolicy(\"" + policy.value().asString() + "\") on " + where };
+            }
+            boolean publicRoute = method
+                    ? target.asMethod().hasDeclaredAnnotation(PUBLIC_ROUTE)
+                    : target.asClass().hasDeclaredAnnotation(PUBLIC_ROUTE);
+            if (publicRoute) {
+                return new String[]{ PolicyDefinition.PERMIT, "@PublicRoute on " + where };
+            }
         }
         return null;
     }
 
-    private static String httpMethod(MethodInfo method) {
-        for (String candidate : HTTP_METHODS) {
-            if (method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + candidate))) {
-                return candidate;
-            }
-        }
-        return null;
+    private static String key(MethodInfo method) {
+        return method.declaringClass().name() + "#" + method.name() + method.parameterTypes();
     }
 
     static String name(MethodInfo method) {

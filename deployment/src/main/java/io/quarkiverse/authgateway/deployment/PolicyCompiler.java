@@ -1,7 +1,6 @@
 package io.quarkiverse.authgateway.deployment;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Set;
 import io.quarkiverse.authgateway.runtime.policy.Access;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
-import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkiverse.authgateway.runtime.policy.Scheme;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -31,7 +29,6 @@ final class PolicyCompiler {
     private final AuthGatewayBuildTimeConfig config;
     private final List<String> errors;
     private final Set<String> properties = new LinkedHashSet<>();
-    private final List<String> fellToDefault = new ArrayList<>();
 
     PolicyCompiler(AuthGatewayBuildTimeConfig config, List<String> errors) {
         this.config = config;
@@ -86,50 +83,17 @@ final class PolicyCompiler {
         List<RouteBinding> compiled = bindings.values().stream().map(DeclaredBinding::binding).toList();
         List<PolicyDefinition> definitions = List.copyOf(policies.values());
         RouteTable table = new RouteTable(definitions, compiled, defaultPolicy, schemes -> List.of());
-        List<PolicyReport.Entry> report = new ArrayList<>();
-        for (GatewayEndpointBuildItem endpoint : endpoints) {
-            String pattern = PathTemplates.toPattern(endpoint.getPathTemplate());
-            RoutePolicy governing = table.find(endpoint.getHttpMethod(), PathTemplates.samplePath(pattern));
-            String source = endpoint.getSource();
-            if (governing == null) {
-                governing = table.policy(defaultPolicy);
-                source = PolicyReport.DEFAULT_SOURCE;
-                fellToDefault.add(endpoint.getHttpMethod() + " " + endpoint.getPathTemplate() + " ("
-                        + endpoint.getEndpoint() + ")");
-            } else if (source == null) {
-                source = "route binding";
-            }
-            report.add(entry(endpoint.getEndpoint(), endpoint.getHttpMethod(), endpoint.getPathTemplate(),
-                    governing.definition(), source));
-            if ("GET".equals(endpoint.getHttpMethod())
-                    && !HeadFollowsGet.hasEndpoint(endpoints, "HEAD", endpoint.getPathTemplate())) {
-                RoutePolicy head = table.find("HEAD", PathTemplates.samplePath(pattern));
-                report.add(entry(endpoint.getEndpoint(), "HEAD", endpoint.getPathTemplate(),
-                        head == null ? governing.definition() : head.definition(),
-                        PolicyReport.DEFAULT_SOURCE.equals(source) ? source : source + HeadFollowsGet.MARK));
-            }
-        }
-        for (DeclaredBinding binding : bindings.values()) {
-            if (binding.property() != null) {
-                RouteBinding route = binding.binding();
-                report.add(entry(null, route.getMethod() == null ? "*" : route.getMethod(), route.getPath(),
-                        policies.get(route.getPolicy()), binding.source()));
-            }
-        }
-        report.sort(Comparator.comparing(PolicyReport.Entry::path).thenComparing(PolicyReport.Entry::method));
-        if (!fellToDefault.isEmpty() && config.requireExplicitPolicy()) {
-            for (String endpoint : fellToDefault) {
+        PolicyReport.Coverage coverage = PolicyReport.coverage(table, endpoints, bindings.values(), policies);
+        if (!coverage.fellToDefault().isEmpty() && config.requireExplicitPolicy()) {
+            for (String endpoint : coverage.fellToDefault()) {
                 error(endpoint + " is covered by no route binding and no annotation: annotate it with "
                         + "@GatewayPolicy or @PublicRoute, or bind its path with quarkus.auth-gateway.route.<name>.paths",
                         PREFIX + "require-explicit-policy");
             }
             throw failure();
         }
-        return new CompiledPolicyTableBuildItem(definitions, compiled, defaultPolicy, report);
-    }
-
-    List<String> fellToDefault() {
-        return fellToDefault;
+        return new CompiledPolicyTableBuildItem(definitions, compiled, defaultPolicy, coverage.entries(),
+                coverage.fellToDefault());
     }
 
     private Map<String, PolicyDefinition> policies(List<Scheme> enabled) {
@@ -254,12 +218,6 @@ final class PolicyCompiler {
                             ? binding.property() + ".paths"
                             : existing.property() != null ? existing.property() + ".paths" : PREFIX + "route");
         }
-    }
-
-    private PolicyReport.Entry entry(String endpoint, String method, String path, PolicyDefinition policy, String source) {
-        List<String> schemes = policy.getSchemes().stream().map(Scheme::configName).toList();
-        return new PolicyReport.Entry(endpoint, method, path, policy.getName(),
-                policy.getAccess().name().toLowerCase(Locale.ROOT), schemes, source);
     }
 
     private void error(String message, String property) {

@@ -4,7 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
+import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
+import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
+import io.quarkiverse.authgateway.runtime.policy.RouteTable;
+import io.quarkiverse.authgateway.runtime.policy.Scheme;
 
 /**
  * The machine-readable report of the compiled policy table: one entry per REST endpoint and per route binding, with
@@ -29,7 +40,61 @@ final class PolicyReport {
             String source) {
     }
 
+    /**
+     * @param entries every report entry, sorted by path and method
+     * @param fellToDefault the endpoints no binding or annotation covers, for the build warning
+     */
+    record Coverage(List<Entry> entries, List<String> fellToDefault) {
+    }
+
     private PolicyReport() {
+    }
+
+    /**
+     * Finds the policy that governs each endpoint (and its implicit HEAD) in the compiled table, and lists every
+     * route binding of the configuration.
+     */
+    static Coverage coverage(RouteTable table, List<GatewayEndpointBuildItem> endpoints,
+            Collection<DeclaredBinding> bindings, Map<String, PolicyDefinition> policies) {
+        List<Entry> entries = new ArrayList<>();
+        List<String> fellToDefault = new ArrayList<>();
+        for (GatewayEndpointBuildItem endpoint : endpoints) {
+            String sample = PathTemplates.samplePath(PathTemplates.toPattern(endpoint.getPathTemplate()));
+            RoutePolicy governing = table.find(endpoint.getHttpMethod(), sample);
+            String source = endpoint.getSource();
+            if (governing == null) {
+                governing = table.defaultPolicy();
+                source = DEFAULT_SOURCE;
+                fellToDefault.add(endpoint.getHttpMethod() + " " + endpoint.getPathTemplate() + " ("
+                        + endpoint.getEndpoint() + ")");
+            } else if (source == null) {
+                source = "route binding";
+            }
+            entries.add(entry(endpoint.getEndpoint(), endpoint.getHttpMethod(), endpoint.getPathTemplate(),
+                    governing.definition(), source));
+            if ("GET".equals(endpoint.getHttpMethod())
+                    && !HeadFollowsGet.hasEndpoint(endpoints, "HEAD", endpoint.getPathTemplate())) {
+                RoutePolicy head = table.find("HEAD", sample);
+                entries.add(entry(endpoint.getEndpoint(), "HEAD", endpoint.getPathTemplate(),
+                        head == null ? governing.definition() : head.definition(),
+                        DEFAULT_SOURCE.equals(source) ? source : source + HeadFollowsGet.MARK));
+            }
+        }
+        for (DeclaredBinding binding : bindings) {
+            if (binding.property() != null) {
+                RouteBinding route = binding.binding();
+                entries.add(entry(null, route.getMethod() == null ? "*" : route.getMethod(), route.getPath(),
+                        policies.get(route.getPolicy()), binding.source()));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::path).thenComparing(Entry::method));
+        return new Coverage(List.copyOf(entries), List.copyOf(fellToDefault));
+    }
+
+    private static Entry entry(String endpoint, String method, String path, PolicyDefinition policy, String source) {
+        List<String> schemes = policy.getSchemes().stream().map(Scheme::configName).toList();
+        return new Entry(endpoint, method, path, policy.getName(), policy.getAccess().name().toLowerCase(Locale.ROOT),
+                schemes, source);
     }
 
     static void write(Path file, String defaultPolicy, List<Entry> entries) throws IOException {

@@ -14,8 +14,8 @@ import io.quarkiverse.authgateway.runtime.challenge.ChallengeWriter;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
+import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
-import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkiverse.authgateway.runtime.policy.Scheme;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.credential.PasswordCredential;
@@ -48,10 +48,10 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
 
-    private final RouteTable routes;
+    private final GatewayRoutes routes;
     private final ChallengeWriter writer;
 
-    public AuthGatewayMechanism(RouteTable routes, ChallengeWriter writer) {
+    public AuthGatewayMechanism(GatewayRoutes routes, ChallengeWriter writer) {
         this.routes = routes;
         this.writer = writer;
     }

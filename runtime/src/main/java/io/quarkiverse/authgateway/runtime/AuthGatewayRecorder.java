@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.quarkiverse.authgateway.runtime.challenge.Challenges;
+import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
@@ -11,13 +12,15 @@ import io.quarkiverse.authgateway.runtime.revocation.http.AdminRevocationEndpoin
 import io.quarkiverse.authgateway.runtime.revocation.http.BackChannelLogoutEndpoint;
 import io.quarkiverse.authgateway.runtime.revocation.http.SelfRevocationEndpoint;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.runtime.BeanContainer;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Turns the policy table compiled at build time into the runtime {@link RouteTable}.
+ * Turns the policy table compiled at build time into the runtime {@link RouteTable}, and routes the revocation
+ * endpoints to their beans.
  */
 @Recorder
 public class AuthGatewayRecorder {
@@ -60,11 +63,13 @@ public class AuthGatewayRecorder {
         };
     }
 
-    public Supplier<RouteTable> routeTable(List<PolicyDefinition> policies, List<RouteBinding> bindings,
+    /**
+     * Installs the route table the build compiled; runs before the HTTP server opens.
+     */
+    public void installRouteTable(BeanContainer beans, List<PolicyDefinition> policies, List<RouteBinding> bindings,
             String defaultPolicy) {
-        return () -> {
-            Challenges challenges = Challenges.forRealm(config.getValue().realm());
-            return new RouteTable(policies, bindings, defaultPolicy, challenges::withoutError);
-        };
+        Challenges challenges = Challenges.forRealm(config.getValue().realm());
+        beans.beanInstance(GatewayRoutes.class)
+                .install(new RouteTable(policies, bindings, defaultPolicy, challenges::withoutError));
     }
 }

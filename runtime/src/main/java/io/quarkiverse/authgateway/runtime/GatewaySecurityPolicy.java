@@ -11,9 +11,9 @@ import io.quarkiverse.authgateway.GatewayIdentity;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkiverse.authgateway.runtime.policy.Access;
+import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
-import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
 import io.smallrye.mutiny.Uni;
@@ -29,9 +29,9 @@ public class GatewaySecurityPolicy implements HttpSecurityPolicy {
 
     private static final Uni<CheckResult> PERMIT = Uni.createFrom().item(CheckResult.PERMIT);
 
-    private final RouteTable routes;
+    private final GatewayRoutes routes;
 
-    public GatewaySecurityPolicy(RouteTable routes) {
+    public GatewaySecurityPolicy(GatewayRoutes routes) {
         this.routes = routes;
     }
 

@@ -16,8 +16,8 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
-import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkiverse.authgateway.runtime.policy.Scheme;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -41,7 +41,7 @@ public class JwtIssuers {
     private final HttpClient client;
     private final Duration longestClockSkew;
 
-    public JwtIssuers(AuthGatewayRuntimeConfig config, Vertx vertx, RouteTable routes) {
+    public JwtIssuers(AuthGatewayRuntimeConfig config, Vertx vertx, GatewayRoutes routes) {
         Map<String, LocalIssuer> issuers = new HashMap<>();
         HttpClient http = null;
         Duration skew = Duration.ZERO;

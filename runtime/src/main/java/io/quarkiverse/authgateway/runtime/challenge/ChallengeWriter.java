@@ -11,8 +11,8 @@ import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
+import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
-import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -27,12 +27,12 @@ public class ChallengeWriter {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
 
-    private final RouteTable routes;
+    private final GatewayRoutes routes;
     private final Challenges challenges;
     private final RefusalListener listener;
     private final long retryAfterSeconds;
 
-    public ChallengeWriter(RouteTable routes, AuthGatewayRuntimeConfig config, Instance<RefusalListener> listener) {
+    public ChallengeWriter(GatewayRoutes routes, AuthGatewayRuntimeConfig config, Instance<RefusalListener> listener) {
         this.routes = routes;
         this.challenges = Challenges.forRealm(config.realm());
         this.listener = listener.isResolvable() ? listener.get() : null;

@@ -70,6 +70,13 @@ public final class RouteTable {
     }
 
     /**
+     * @return the policy of requests that no binding matches
+     */
+    public RoutePolicy defaultPolicy() {
+        return defaultPolicy;
+    }
+
+    /**
      * @param context the request
      * @return the policy governing the request; a marker policy with {@code malformedPath} set for ambiguous paths
      */
