@@ -2,9 +2,9 @@ package io.quarkiverse.authgateway.deployment;
 
 import jakarta.ws.rs.Priorities;
 
-import io.quarkiverse.authgateway.runtime.AuthGatewayMechanism;
-import io.quarkiverse.authgateway.runtime.CleartextHttp2Guard;
-import io.quarkiverse.authgateway.runtime.GatewaySecurityPolicy;
+import io.quarkiverse.authgateway.runtime.http.AuthGatewayMechanism;
+import io.quarkiverse.authgateway.runtime.http.CleartextHttp2Guard;
+import io.quarkiverse.authgateway.runtime.http.GatewaySecurityPolicy;
 import io.quarkiverse.authgateway.runtime.challenge.ChallengeWriter;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayFailureHandler;
 import io.quarkiverse.authgateway.runtime.challenge.GatewaySecurityExceptionMapper;

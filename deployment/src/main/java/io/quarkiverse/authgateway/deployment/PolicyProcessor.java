@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.authgateway.runtime.AuthGatewayRecorder;
+import io.quarkiverse.authgateway.runtime.http.AuthGatewayRecorder;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;

@@ -1,6 +1,6 @@
 package io.quarkiverse.authgateway.deployment;
 
-import io.quarkiverse.authgateway.runtime.AuthGatewayRecorder;
+import io.quarkiverse.authgateway.runtime.http.AuthGatewayRecorder;
 import io.quarkiverse.authgateway.runtime.revocation.GatewayRevocationService;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationAugmentor;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationStoreProducer;

@@ -202,6 +202,10 @@ class OidcProviderTest {
         }
     }
 
+    /**
+     * The tenant is selected through quarkus-oidc internals ({@code OidcTenantSelection}); there is no default tenant,
+     * so this fails loudly if a Quarkus upgrade stops honouring the selection.
+     */
     @Test
     void oidcJwtIsVerifiedByItsTenant() {
         String token = OidcWiremockTestResource.getAccessToken("alice", Set.of("user"));

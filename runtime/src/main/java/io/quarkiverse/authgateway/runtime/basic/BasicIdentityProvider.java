@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.authgateway.GatewayIdentity;
 import io.quarkiverse.authgateway.GatewayUser;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.BasicRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
@@ -33,7 +34,7 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
 
     public BasicIdentityProvider(UserDirectory directory, AuthGatewayRuntimeConfig config) {
         this.directory = directory;
-        AuthGatewayRuntimeConfig.VerificationCache cacheConfig = config.basic().cache();
+        BasicRuntimeConfig.VerificationCache cacheConfig = config.basic().cache();
         this.cache = cacheConfig.enabled()
                 ? new VerificationCache(cacheConfig.maxSize(),
                         TimeUnit.MILLISECONDS.toNanos(cacheConfig.timeToLive().toMillis()))

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.authgateway.GatewayUser;
 import io.quarkiverse.authgateway.GatewayUserStore;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.BasicRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.ConfigFiles;
 import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkus.runtime.Startup;
@@ -46,9 +47,9 @@ public class UserDirectory {
         Map<String, String> hashes = new HashMap<>();
         config.basic().htpasswdFile().ifPresent(location -> readHtpasswd(location, hashes));
         Map<String, GatewayUser> known = new HashMap<>();
-        for (Map.Entry<String, AuthGatewayRuntimeConfig.User> entry : config.basic().users().entrySet()) {
+        for (Map.Entry<String, BasicRuntimeConfig.User> entry : config.basic().users().entrySet()) {
             String name = entry.getKey();
-            AuthGatewayRuntimeConfig.User user = entry.getValue();
+            BasicRuntimeConfig.User user = entry.getValue();
             String property = USERS + "\"" + name + "\"";
             if (user.password().isPresent()) {
                 throw new ConfigurationException("User '" + name + "' has a plain-text password: plain-text passwords "

@@ -16,6 +16,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.JwtIssuerConfig;
 import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.Scheme;
@@ -45,9 +46,9 @@ public class JwtIssuers {
         Map<String, LocalIssuer> issuers = new HashMap<>();
         HttpClient http = null;
         Duration skew = Duration.ZERO;
-        for (Map.Entry<String, AuthGatewayRuntimeConfig.JwtIssuer> entry : config.jwt().entrySet()) {
+        for (Map.Entry<String, JwtIssuerConfig> entry : config.jwt().entrySet()) {
             String name = entry.getKey();
-            AuthGatewayRuntimeConfig.JwtIssuer issuer = entry.getValue();
+            JwtIssuerConfig issuer = entry.getValue();
             String property = PREFIX + "\"" + name + "\"";
             int sources = (issuer.publicKeyLocation().isPresent() ? 1 : 0) + (issuer.jwksUrl().isPresent() ? 1 : 0)
                     + (issuer.secret().isPresent() ? 1 : 0);
@@ -123,7 +124,7 @@ public class JwtIssuers {
      * @param revocable how far ahead a token revocation can reach: a token valid for longer could not be revoked for its
      *        whole life, and is refused
      */
-    private static JwtConsumerBuilder rules(AuthGatewayRuntimeConfig.JwtIssuer issuer, Duration revocable) {
+    private static JwtConsumerBuilder rules(JwtIssuerConfig issuer, Duration revocable) {
         int skew = (int) Math.min(issuer.clockSkew().toSeconds(), Integer.MAX_VALUE / 2);
         JwtConsumerBuilder builder = new JwtConsumerBuilder().setAllowedClockSkewInSeconds(skew)
                 .setMaxFutureValidityInMinutes((int) Math.min(revocable.toMinutes(), Integer.MAX_VALUE / 2));
@@ -154,7 +155,7 @@ public class JwtIssuers {
         return builder;
     }
 
-    private static List<String> algorithms(String name, String property, AuthGatewayRuntimeConfig.JwtIssuer issuer,
+    private static List<String> algorithms(String name, String property, JwtIssuerConfig issuer,
             IssuerKeys keys) {
         List<String> algorithms = new ArrayList<>();
         if (issuer.algorithms().isPresent()) {

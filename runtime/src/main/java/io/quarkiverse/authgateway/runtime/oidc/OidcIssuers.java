@@ -26,7 +26,6 @@ import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TokenIntrospection;
-import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -114,9 +113,7 @@ public class OidcIssuers implements ExternalIssuers {
     @Override
     public Uni<SecurityIdentity> verify(String iss, String token, RoutingContext context) {
         Provider provider = iss == null ? opaque : byIssuer.get(iss);
-        // select the tenant the way @Tenant("...") does, so that quarkus-oidc verifies with that tenant only
-        context.put(OidcUtils.TENANT_ID_ATTRIBUTE, provider.tenant());
-        context.put(OidcUtils.TENANT_ID_SET_BY_ANNOTATION, provider.tenant());
+        OidcTenantSelection.select(context, provider.tenant());
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new AccessTokenCredential(token));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviders.authenticate(request)
@@ -143,7 +140,7 @@ public class OidcIssuers implements ExternalIssuers {
             }
             scopes = claims.get("scope") != null ? claims.get("scope") : claims.get("scp");
         }
-        TokenIntrospection introspection = identity.getAttribute(OidcUtils.INTROSPECTION_ATTRIBUTE);
+        TokenIntrospection introspection = OidcTenantSelection.introspection(identity);
         if (introspection != null) {
             // an opaque token has no claims of its own: the introspection answer (sub, client_id, exp, ...) stands in
             if (claims.isEmpty()) {

@@ -3,16 +3,13 @@ package io.quarkiverse.authgateway.runtime.revocation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.authgateway.GatewayIdentity;
 import io.quarkiverse.authgateway.InvalidRevocationException;
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.RevocationEntry.Kind;
@@ -41,6 +38,7 @@ public class GatewayRevocationService implements RevocationService {
 
     private final RevocationStore store;
     private final EntryLifetimes lifetimes;
+    private final RevocationMatcher matcher;
     private final Clock clock = Clock.systemUTC();
 
     public GatewayRevocationService(AuthGatewayRuntimeConfig config, RevocationStore store, JwtIssuers issuers,
@@ -51,6 +49,7 @@ public class GatewayRevocationService implements RevocationService {
         }
         this.lifetimes = new EntryLifetimes(config.revocation().maxTokenLifetime(),
                 config.revocation().maxTokenEntryLifetime(), margin);
+        this.matcher = new RevocationMatcher(lifetimes);
         this.store = store;
     }
 
@@ -124,7 +123,7 @@ public class GatewayRevocationService implements RevocationService {
         if (!store.reachable()) {
             return Uni.createFrom().failure(new RevocationStoreUnavailableException("the store is unreachable"));
         }
-        return unavailableAsApiFailure(store.lookup(keysOf(identity))).map(found -> {
+        return unavailableAsApiFailure(store.lookup(RevocationMatcher.keysOf(identity))).map(found -> {
             RevocationIndex fetched = new RevocationIndex(Integer.MAX_VALUE);
             Instant now = clock.instant();
             for (RevocationEntry entry : found) {
@@ -168,65 +167,7 @@ public class GatewayRevocationService implements RevocationService {
      * @return the entry that revokes it, or {@code null}
      */
     RevocationEntry match(SecurityIdentity identity, RevocationIndex index) {
-        if (index.isEmpty() || !isChecked(identity)) {
-            return null;
-        }
-        Map<String, Object> claims = claimsOf(identity);
-        Instant now = clock.instant();
-        long issuedAt = issuedAt(claims, now);
-        for (RevocableKey key : RevocableKey.all()) {
-            if (key == RevocableKey.TOKEN_VALUE && !index.hasTokenValues()) {
-                continue; // hashing the token is only worth it while some token is revoked by value
-            }
-            if (key.id(identity, claims) instanceof String id) {
-                RevocationEntry entry = index.get(key.kind, id, now);
-                // iat has one-second precision: a token issued in the second of the revocation is revoked too
-                if (entry != null && (!key.notBefore || issuedAt <= entry.revokedAt().getEpochSecond())) {
-                    return entry;
-                }
-            }
-        }
-        return null;
-    }
-
-    /**
-     * @return the keys of every entry that could revoke the identity
-     */
-    private static List<String> keysOf(SecurityIdentity identity) {
-        List<String> keys = new ArrayList<>(5);
-        if (isChecked(identity)) {
-            Map<String, Object> claims = claimsOf(identity);
-            for (RevocableKey key : RevocableKey.all()) {
-                if (key.id(identity, claims) instanceof String id) {
-                    keys.add(RevocationIndex.key(key.kind, id));
-                }
-            }
-        }
-        return keys;
-    }
-
-    /**
-     * @return whether the gateway proved the identity (Basic or Bearer): others (a test identity, another mechanism)
-     *         are not its to revoke
-     */
-    private static boolean isChecked(SecurityIdentity identity) {
-        Object scheme = identity.getAttribute(GatewayIdentity.SCHEME);
-        return GatewayIdentity.BASIC.equals(scheme) || GatewayIdentity.BEARER.equals(scheme);
-    }
-
-    /**
-     * Without an {@code iat}, or with one further ahead than any clock skew, the token may have been issued before any
-     * not-before entry: it is treated as issued at the beginning of time.
-     */
-    private long issuedAt(Map<String, Object> claims, Instant now) {
-        return claims.get("iat") instanceof Number iat && lifetimes.plausibleIssuedAt(iat.longValue(), now)
-                ? iat.longValue()
-                : Long.MIN_VALUE;
-    }
-
-    private static Map<String, Object> claimsOf(SecurityIdentity identity) {
-        Map<String, Object> claims = identity.getAttribute(GatewayIdentity.CLAIMS);
-        return claims == null ? Map.of() : claims;
+        return matcher.match(identity, index, clock.instant());
     }
 
     private Uni<RevocationEntry> add(Kind kind, String id, Instant tokenExpiresAt, String reason) {

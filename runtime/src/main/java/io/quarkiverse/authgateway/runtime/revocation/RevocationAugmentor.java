@@ -9,8 +9,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
-import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig.OnStoreFailure;
 import io.quarkiverse.authgateway.runtime.LogSafe;
+import io.quarkiverse.authgateway.runtime.RevocationRuntimeConfig.OnStoreFailure;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkus.security.identity.AuthenticationRequestContext;

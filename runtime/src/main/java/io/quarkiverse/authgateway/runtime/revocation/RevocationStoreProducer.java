@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
-import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig.StoreKind;
+import io.quarkiverse.authgateway.runtime.RevocationRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.RevocationRuntimeConfig.StoreKind;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
@@ -27,7 +28,7 @@ public class RevocationStoreProducer {
     @Produces
     @Singleton
     RevocationStore activeStore(AuthGatewayRuntimeConfig config, Instance<SharedRevocationStore> shared) {
-        AuthGatewayRuntimeConfig.Revocation revocation = config.revocation();
+        RevocationRuntimeConfig revocation = config.revocation();
         StoreKind kind = revocation.store();
         if (kind == StoreKind.REDIS && !shared.isResolvable()) {
             throw new ConfigurationException("quarkus.auth-gateway.revocation.store=redis needs the quarkus-redis-client "

@@ -13,10 +13,12 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.RevocationRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationIndex;
 import io.quarkiverse.authgateway.runtime.revocation.SharedRevocationStore;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
@@ -31,9 +33,9 @@ public class RedisRevocationStore implements SharedRevocationStore {
 
     private final Instance<ReactiveRedisDataSource> dataSources;
     private final String clientName;
-    private final RedisStoreSettings settings;
+    private final boolean configured;
     private final Vertx vertx;
-    private final AuthGatewayRuntimeConfig.RedisStore config;
+    private final RevocationRuntimeConfig.RedisStore config;
     private final RedisLayout layout;
     private final Clock clock = Clock.systemUTC();
     private final RedisMirror mirror;
@@ -43,10 +45,10 @@ public class RedisRevocationStore implements SharedRevocationStore {
      * @param dataSources every Redis data source; the build makes sure the one of this store's client exists
      */
     public RedisRevocationStore(@Any Instance<ReactiveRedisDataSource> dataSources, RedisStoreSettings settings,
-            AuthGatewayRuntimeConfig config, Vertx vertx) {
+            RedisConfig redisConfig, AuthGatewayRuntimeConfig config, Vertx vertx) {
         this.dataSources = dataSources;
         this.clientName = settings.clientName().orElse(null);
-        this.settings = settings;
+        this.configured = settings.configured(redisConfig);
         this.vertx = vertx;
         this.config = config.revocation().redis();
         this.layout = new RedisLayout(this.config.keyPrefix());
@@ -55,7 +57,7 @@ public class RedisRevocationStore implements SharedRevocationStore {
 
     @Override
     public boolean configured() {
-        return settings.configured();
+        return configured;
     }
 
     @Override

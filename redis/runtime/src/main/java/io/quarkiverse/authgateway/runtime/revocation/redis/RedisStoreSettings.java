@@ -1,10 +1,9 @@
 package io.quarkiverse.authgateway.runtime.revocation.redis;
 
-import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.quarkus.redis.runtime.client.config.RedisClientConfig;
+import io.quarkus.redis.runtime.client.config.RedisConfig;
 
 /**
  * What the build decided for the Redis store: which Redis client it uses.
@@ -14,18 +13,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public record RedisStoreSettings(Optional<String> clientName) {
 
     /**
-     * @return whether that client has hosts (or a hosts provider) configured: what {@code store=auto} decides on
+     * @param redis the Redis client configuration
+     * @return whether this store's client has hosts (or a hosts provider) configured: what {@code store=auto} decides on
      */
-    public boolean configured() {
-        List<String> prefixes = clientName.map(name -> List.of("quarkus.redis." + name + ".",
-                "quarkus.redis.\"" + name + "\".")).orElse(List.of("quarkus.redis."));
-        Config config = ConfigProvider.getConfig();
-        for (String prefix : prefixes) {
-            if (config.getOptionalValue(prefix + "hosts", String.class).isPresent()
-                    || config.getOptionalValue(prefix + "hosts-provider-name", String.class).isPresent()) {
-                return true;
-            }
-        }
-        return false;
+    public boolean configured(RedisConfig redis) {
+        RedisClientConfig client = redis.clients().get(clientName.orElse(RedisConfig.DEFAULT_CLIENT_NAME));
+        return client != null && (client.hosts().isPresent() || client.hostsProviderName().isPresent());
     }
 }

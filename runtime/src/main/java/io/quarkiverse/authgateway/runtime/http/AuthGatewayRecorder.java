@@ -1,8 +1,9 @@
-package io.quarkiverse.authgateway.runtime;
+package io.quarkiverse.authgateway.runtime.http;
 
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.challenge.Challenges;
 import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;

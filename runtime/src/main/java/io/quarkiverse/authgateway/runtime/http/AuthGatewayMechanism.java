@@ -1,4 +1,4 @@
-package io.quarkiverse.authgateway.runtime;
+package io.quarkiverse.authgateway.runtime.http;
 
 import java.util.List;
 import java.util.Set;
@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.basic.BasicCredentials;
 import io.quarkiverse.authgateway.runtime.bearer.BearerTokens;
 import io.quarkiverse.authgateway.runtime.bearer.LocalTokenRequest;

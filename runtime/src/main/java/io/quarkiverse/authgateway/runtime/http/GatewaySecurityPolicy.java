@@ -1,4 +1,4 @@
-package io.quarkiverse.authgateway.runtime;
+package io.quarkiverse.authgateway.runtime.http;
 
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.GatewayIdentity;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;

@@ -1,9 +1,10 @@
-package io.quarkiverse.authgateway.runtime;
+package io.quarkiverse.authgateway.runtime.http;
 
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.http.HttpServerOptions;
 

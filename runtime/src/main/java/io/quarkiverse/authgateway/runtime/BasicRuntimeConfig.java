@@ -1,0 +1,88 @@
+package io.quarkiverse.authgateway.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.smallrye.config.WithDefault;
+
+/**
+ * HTTP Basic authentication (RFC 7617).
+ */
+public interface BasicRuntimeConfig {
+
+    /**
+     * Users declared in configuration, by user name.
+     */
+    @ConfigDocMapKey("username")
+    Map<String, User> users();
+
+    /**
+     * An htpasswd file (as written by {@code htpasswd -B}) with one {@code user:hash} line per user; only bcrypt
+     * hashes are accepted. A path on the file system, or a class path resource when prefixed with
+     * {@code classpath:}. Roles of these users are set with
+     * {@code quarkus.auth-gateway.basic.users."<username>".roles}. A user declared in both places must not have a
+     * {@code password-hash} in configuration.
+     */
+    Optional<String> htpasswdFile();
+
+    /**
+     * The cache of successful password verifications, which keeps slow password hashes off the hot path.
+     */
+    VerificationCache cache();
+
+    /**
+     * A Basic user.
+     */
+    interface User {
+
+        /**
+         * The password hash: bcrypt ({@code $2a$}, {@code $2b$}, {@code $2y$}), argon2 ({@code $argon2id$...} PHC
+         * string) or PBKDF2 ({@code $pbkdf2-sha256$i=<iterations>$<salt>$<hash>} PHC string, base64 without padding).
+         * Generate one with {@code htpasswd -nbBC 12 user password}, {@code argon2} or your identity tooling; plain-text
+         * passwords are refused at startup.
+         */
+        Optional<String> passwordHash();
+
+        /**
+         * Never set this: plain-text passwords are refused at startup with a message pointing to
+         * {@code password-hash}. The property exists only so that the mistake is caught instead of ignored.
+         */
+        Optional<String> password();
+
+        /**
+         * The roles of the user, as seen by {@code @RolesAllowed}, {@code SecurityIdentity#hasRole} and the
+         * {@code roles-allowed} of policies.
+         */
+        Optional<List<String>> roles();
+    }
+
+    /**
+     * The cache of successful password verifications. An entry holds an HMAC of the verified password under a key
+     * generated at startup, never the password; it is bound to the stored hash, so changing the hash invalidates it.
+     * A presented password that does not match a cached entry always pays the full hash verification.
+     */
+    interface VerificationCache {
+
+        /**
+         * Whether successful verifications are cached. Without the cache every request pays the full cost of the
+         * password hash (about 65 ms for bcrypt cost 10).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The largest number of cached verifications; one per user name.
+         */
+        @WithDefault("10000")
+        int maxSize();
+
+        /**
+         * How long a verification stays cached. After that the next request verifies the hash again.
+         */
+        @WithDefault("10M")
+        Duration timeToLive();
+    }
+}

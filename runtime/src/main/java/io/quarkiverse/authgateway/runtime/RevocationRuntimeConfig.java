@@ -1,0 +1,150 @@
+package io.quarkiverse.authgateway.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.WithDefault;
+
+/**
+ * Revocation lists: tokens, subjects, sessions and clients revoked before their credentials expire.
+ */
+public interface RevocationRuntimeConfig {
+
+    /**
+     * The longest lifetime of any accepted token. Subject, session and client revocations are kept this long
+     * (plus the largest clock skew of the issuers), after which no token issued before them can still be valid. A
+     * self-revoked token that carries no {@code exp} (an opaque token) is kept this long too. At most 100 years.
+     */
+    @WithDefault("24H")
+    Duration maxTokenLifetime();
+
+    /**
+     * The furthest ahead a token revocation may expire. A token entry is kept until the token's {@code exp} plus
+     * the largest clock skew of the issuers; a token whose {@code exp} lies further ahead than this is not
+     * revoked: the admin endpoint answers 400 {@code invalid_request} and {@code RevocationService} fails with
+     * {@code InvalidRevocationException}. It guards against typing errors and absurd expiries (a year 999999999
+     * would otherwise overflow); raise it only if your issuers really sign tokens that live longer. At most 100
+     * years.
+     */
+    @WithDefault("366d")
+    Duration maxTokenEntryLifetime();
+
+    /**
+     * Where revocations are kept. {@code auto} chooses {@code redis} when the application has the
+     * {@code quarkus-redis-client} extension and its Redis client is configured ({@code quarkus.redis.hosts}, or
+     * {@code quarkus.redis."<name>".hosts} for the client named by
+     * {@code quarkus.auth-gateway.revocation.redis-client-name}), and {@code memory} otherwise. The store in use is
+     * logged once at startup.
+     */
+    @WithDefault("auto")
+    StoreKind store();
+
+    /**
+     * What happens to a request whose credential is proven while the Redis store cannot be consulted (Redis down,
+     * paused or slower than {@code quarkus.auth-gateway.revocation.redis.timeout}, and the local mirror not known
+     * to be current). {@code deny} answers 503 with {@code Retry-After}: no revoked credential is ever accepted,
+     * at the cost of availability. {@code allow} accepts the request unless the last known revocations
+     * (the local mirror) name it, and logs a warning: revocations made during the outage are not enforced.
+     */
+    @WithDefault("deny")
+    OnStoreFailure onStoreFailure();
+
+    /**
+     * The {@code Retry-After} sent with the 503 answer of {@code on-store-failure=deny}, rounded up to seconds.
+     */
+    @WithDefault("5S")
+    Duration retryAfter();
+
+    /**
+     * The Redis store: shared by every instance that uses the same Redis and key prefix.
+     */
+    RedisStore redis();
+
+    /**
+     * The embedded in-memory store.
+     */
+    MemoryStore memory();
+
+    /**
+     * OpenID Connect Back-Channel Logout.
+     */
+    BackChannelLogout backChannelLogout();
+
+    /**
+     * OpenID Connect Back-Channel Logout 1.0: only effective when
+     * {@code quarkus.auth-gateway.revocation.back-channel-logout-path} is set at build time. Logout tokens are verified
+     * with the keys of the local issuer ({@code quarkus.auth-gateway.jwt.*}) their {@code iss} names.
+     */
+    interface BackChannelLogout {
+
+        /**
+         * The audiences a logout token must name: the client id(s) this service is registered with at the identity
+         * provider. Required for the endpoint to accept anything.
+         */
+        Optional<List<String>> audience();
+    }
+
+    /**
+     * Where revocations are kept.
+     */
+    enum StoreKind {
+        /** Redis when a Redis client is configured, memory otherwise. */
+        AUTO,
+        /** The embedded in-memory store: this instance only, lost on restart. */
+        MEMORY,
+        /** Redis, through the {@code quarkus-redis-client} extension. */
+        REDIS
+    }
+
+    /**
+     * The answer to a proven credential when the revocation store cannot be consulted.
+     */
+    enum OnStoreFailure {
+        /** 503 with {@code Retry-After}. */
+        DENY,
+        /** Accept unless the last known revocations name the credential, with a warning in the log. */
+        ALLOW
+    }
+
+    /**
+     * The Redis revocation store. Every entry is one key with an expiry (the entry's), plus one sorted-set index, one
+     * version counter and one pub/sub channel, all under the key prefix. Each instance keeps a mirror of the entries
+     * in memory, kept current through pub/sub, so that requests are checked without a Redis round trip.
+     */
+    interface RedisStore {
+
+        /**
+         * The prefix of every key and of the pub/sub channel. Instances that share a prefix share revocations. For
+         * Redis Cluster, use a hash tag (such as <code>{auth-gateway}:</code>) so that all keys live in one slot.
+         */
+        @WithDefault("auth-gateway:")
+        String keyPrefix();
+
+        /**
+         * The longest wait for Redis: a command not answered by then fails, and no request waits longer for a
+         * revocation check.
+         */
+        @WithDefault("500MS")
+        Duration timeout();
+
+        /**
+         * How often each instance compares its mirror with the version counter in Redis (one {@code GET}). A missed
+         * pub/sub message or a lost connection is detected within this interval, and the mirror resynchronised.
+         */
+        @WithDefault("1S")
+        Duration checkInterval();
+    }
+
+    /**
+     * The embedded in-memory revocation store: this instance only, lost on restart.
+     */
+    interface MemoryStore {
+
+        /**
+         * The largest number of entries; when full, the entry closest to its expiry makes room.
+         */
+        @WithDefault("100000")
+        int maxEntries();
+    }
+}
