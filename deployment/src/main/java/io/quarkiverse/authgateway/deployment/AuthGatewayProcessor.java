@@ -2,13 +2,13 @@ package io.quarkiverse.authgateway.deployment;
 
 import jakarta.ws.rs.Priorities;
 
-import io.quarkiverse.authgateway.runtime.http.AuthGatewayMechanism;
-import io.quarkiverse.authgateway.runtime.http.CleartextHttp2Guard;
-import io.quarkiverse.authgateway.runtime.http.GatewaySecurityPolicy;
 import io.quarkiverse.authgateway.runtime.challenge.ChallengeWriter;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayFailureHandler;
 import io.quarkiverse.authgateway.runtime.challenge.GatewaySecurityExceptionMapper;
 import io.quarkiverse.authgateway.runtime.challenge.HostHeaderCheck;
+import io.quarkiverse.authgateway.runtime.http.AuthGatewayMechanism;
+import io.quarkiverse.authgateway.runtime.http.CleartextHttp2Guard;
+import io.quarkiverse.authgateway.runtime.http.GatewaySecurityPolicy;
 import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;

@@ -1,5 +1,6 @@
 package io.quarkiverse.authgateway.deployment;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.Type;
 
 import io.quarkiverse.authgateway.GatewayPolicy;
 import io.quarkiverse.authgateway.PublicRoute;
@@ -25,13 +27,16 @@ import io.quarkus.resteasy.reactive.server.deployment.ResteasyReactiveResourceMe
  * annotations bind, and reports annotations that govern no endpoint. Quarkus REST has already resolved resources
  * declared on an interface and methods inherited from a base class; the annotations are looked up along the same
  * hierarchy, nearest first: the implementing method, the method that carries the JAX-RS annotations, the resource
- * class, its superclasses, then the type that declares the method.
+ * class, the type that declares the method, then the resource class's other superclasses.
  */
 final class EndpointScanner {
 
     static final DotName GATEWAY_POLICY = DotName.createSimple(GatewayPolicy.class.getName());
     static final DotName PUBLIC_ROUTE = DotName.createSimple(PublicRoute.class.getName());
     private static final DotName OBJECT = DotName.createSimple(Object.class.getName());
+    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
+    /** {@code ACC_BRIDGE} of the class file format. */
+    private static final int BRIDGE = 0x0040;
 
     private final IndexView index;
     private final List<String> errors;
@@ -64,10 +69,11 @@ final class EndpointScanner {
             List<AnnotationTarget> lookup = new ArrayList<>();
             lookup.add(implementing);
             lookup.add(declared);
-            for (ClassInfo type = resource; type != null && !OBJECT.equals(type.name()); type = superclass(type)) {
+            lookup.add(resource);
+            lookup.add(declared.declaringClass());
+            for (ClassInfo type = superclass(resource); type != null && !OBJECT.equals(type.name()); type = superclass(type)) {
                 lookup.add(type);
             }
-            lookup.add(declared.declaringClass());
             remember(lookup);
 
             String method = httpMethod.toUpperCase(Locale.ROOT);
@@ -75,7 +81,8 @@ final class EndpointScanner {
             String template = PathTemplates.join(basePath, classPath, path == null ? "" : path);
             String endpoint = resource.name() + "#" + declared.name();
             String[] binding = binding(lookup);
-            endpoints.putIfAbsent(method + " " + template + " " + endpoint, new GatewayEndpointBuildItem(endpoint, method,
+            // overloads on one path stay apart: the compiler reports them if they bind different policies
+            endpoints.putIfAbsent(method + " " + template + " " + key(declared), new GatewayEndpointBuildItem(endpoint, method,
                     template, binding == null ? null : binding[0], binding == null ? null : binding[1]));
         }
         checkAnnotationTargets(GATEWAY_POLICY, "@GatewayPolicy");
@@ -84,18 +91,39 @@ final class EndpointScanner {
     }
 
     /**
-     * @return the most specific method of the resource's class hierarchy that overrides {@code declared}, or
+     * @return the most specific method of the resource's class hierarchy that overrides {@code declared} (a type
+     *         variable of a generic interface matches any parameter type; bridge methods are skipped), or
      *         {@code declared} itself
      */
     private MethodInfo implementing(ClassInfo resource, MethodInfo declared) {
         for (ClassInfo type = resource; type != null
                 && !type.name().equals(declared.declaringClass().name()); type = superclass(type)) {
-            MethodInfo candidate = type.method(declared.name(), declared.parameterTypes());
-            if (candidate != null) {
-                return candidate;
+            for (MethodInfo candidate : type.methods()) {
+                if (overrides(candidate, declared)) {
+                    return candidate;
+                }
             }
         }
         return declared;
+    }
+
+    private static boolean overrides(MethodInfo candidate, MethodInfo declared) {
+        if (!candidate.name().equals(declared.name()) || candidate.parametersCount() != declared.parametersCount()
+                || (candidate.flags() & (BRIDGE | Modifier.STATIC)) != 0) {
+            return false;
+        }
+        for (int i = 0; i < declared.parametersCount(); i++) {
+            Type parameter = declared.parameterType(i);
+            if (!isTypeVariable(parameter) && !parameter.name().equals(candidate.parameterType(i).name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isTypeVariable(Type type) {
+        return type.kind() == Type.Kind.TYPE_VARIABLE || type.kind() == Type.Kind.UNRESOLVED_TYPE_VARIABLE
+                || type.kind() == Type.Kind.TYPE_VARIABLE_REFERENCE;
     }
 
     private ClassInfo superclass(ClassInfo type) {
@@ -117,7 +145,10 @@ final class EndpointScanner {
             AnnotationTarget target = instance.target();
             if (target.kind() == AnnotationTarget.Kind.METHOD) {
                 MethodInfo method = target.asMethod();
-                if (!endpointMethods.contains(key(method))) {
+                if ((method.flags() & BRIDGE) != 0) {
+                    continue; // javac copies the annotations of an override to its bridge method
+                }
+                if (!endpointMethods.contains(key(method)) && !isClientApi(method.declaringClass())) {
                     errors.add(simpleName + " on " + name(method) + ", which is not a REST endpoint (it needs @GET, "
                             + "@POST, ... and a @Path class): move the annotation to a resource method, or bind the "
                             + "path with quarkus.auth-gateway.route.<name>.paths");
@@ -127,7 +158,15 @@ final class EndpointScanner {
                 }
             } else if (target.kind() == AnnotationTarget.Kind.CLASS) {
                 ClassInfo type = target.asClass();
-                if (!resourceTypes.contains(type.name())) {
+                boolean hasPath = type.hasDeclaredAnnotation(PATH);
+                if (isClientApi(type)) {
+                    continue;
+                }
+                if (!resourceTypes.contains(type.name()) && hasPath) {
+                    errors.add(simpleName + " on " + type.name() + ", which serves no endpoint of its own (sub-resource "
+                            + "locators are not covered by annotations): bind the paths it serves with "
+                            + "quarkus.auth-gateway.route.<name>.paths");
+                } else if (!resourceTypes.contains(type.name()) && !hasPath) {
                     errors.add(simpleName + " on " + type.name() + ", which is not a REST resource (no @Path): move "
                             + "the annotation to a resource class or method, or bind the path with "
                             + "quarkus.auth-gateway.route.<name>.paths");
@@ -161,6 +200,14 @@ final class EndpointScanner {
             }
         }
         return null;
+    }
+
+    /**
+     * @return whether the type is a {@code @Path} interface that no resource implements: a REST client API, whose
+     *         annotations bind nothing
+     */
+    private boolean isClientApi(ClassInfo type) {
+        return type.isInterface() && type.hasDeclaredAnnotation(PATH) && !resourceTypes.contains(type.name());
     }
 
     private static String key(MethodInfo method) {

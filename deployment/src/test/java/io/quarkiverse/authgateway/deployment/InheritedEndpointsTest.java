@@ -32,7 +32,7 @@ class InheritedEndpointsTest {
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar
                     .addClasses(TestResources.class, CatalogApi.class, CatalogResource.class, StatusBase.class,
-                            StatusResource.class)
+                            StatusResource.class, Crud.class, Notes.class, RemoteApi.class)
                     .addAsResource(new StringAsset(TestResources.USERS), "application.properties"))
             .setLogRecordPredicate(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
             .assertLogRecords(InheritedEndpointsTest::warnsOfTheUnboundInheritedEndpoint);
@@ -94,6 +94,42 @@ class InheritedEndpointsTest {
         public String details() {
             return "details here";
         }
+    }
+
+    @Path("/notes")
+    public interface Crud<T> {
+
+        @GET
+        @Path("{id}")
+        String read(@PathParam("id") T id);
+    }
+
+    /** The override of a generic interface method is found through the type variable. */
+    public static class Notes implements Crud<String> {
+
+        @Override
+        @GatewayPolicy("admin")
+        public String read(String id) {
+            return "note " + id;
+        }
+    }
+
+    /** A REST client API that no resource implements: its annotations bind nothing, and the build accepts them. */
+    @Path("/remote")
+    @GatewayPolicy("admin")
+    public interface RemoteApi {
+
+        @GET
+        @PublicRoute
+        String get();
+    }
+
+    @Test
+    void theOverrideOfAGenericInterfaceMethodBindsItsPolicy() {
+        given().auth().preemptive().basic("bob", "bob-secret").get("/notes/1").then().statusCode(403)
+                .body("code", equalTo("forbidden"));
+        given().auth().preemptive().basic("alice", "alice-secret").get("/notes/1").then().statusCode(200)
+                .body(equalTo("note 1"));
     }
 
     @Test

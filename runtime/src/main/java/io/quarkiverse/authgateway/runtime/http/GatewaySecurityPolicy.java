@@ -7,8 +7,8 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.GatewayIdentity;
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkiverse.authgateway.runtime.policy.Access;
