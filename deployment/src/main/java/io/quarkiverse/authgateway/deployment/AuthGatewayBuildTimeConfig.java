@@ -43,6 +43,15 @@ public interface AuthGatewayBuildTimeConfig {
     boolean requireExplicitPolicy();
 
     /**
+     * Whether the health probes answer {@code GET} and {@code HEAD} without credentials, as Kubernetes and load
+     * balancers need: {@code health}, {@code health/live}, {@code health/ready} and {@code health/started} under the
+     * non-application root path ({@code /q} by default). A route binding of the same path wins. Set it to
+     * {@code false} to put the probes under the default policy like every other {@code /q/*} endpoint.
+     */
+    @WithDefault("true")
+    boolean publicHealthProbes();
+
+    /**
      * HTTP Basic authentication.
      */
     @ConfigDocSection

@@ -39,9 +39,10 @@ final class PolicyCompiler {
      * @param endpoints the scanned REST endpoints
      * @param rootPath the HTTP root path
      * @param tokenIssuersConfigured whether any {@code quarkus.auth-gateway.jwt.*} or {@code quarkus.auth-gateway.oidc.*} property is set
+     * @param builtIn the gateway's own bindings of Quarkus endpoints, which declared bindings override
      */
     CompiledPolicyTableBuildItem compile(List<GatewayEndpointBuildItem> endpoints, String rootPath,
-            boolean tokenIssuersConfigured) {
+            boolean tokenIssuersConfigured, List<DeclaredBinding> builtIn) {
         List<Scheme> enabled = new ArrayList<>();
         if (config.bearer().enabled().orElse(tokenIssuersConfigured)) {
             enabled.add(Scheme.BEARER);
@@ -77,6 +78,13 @@ final class PolicyCompiler {
         }
         if (!errors.isEmpty()) {
             throw failure();
+        }
+        for (DeclaredBinding binding : builtIn) {
+            // a declared binding of the same path wins, whatever its methods
+            String path = binding.binding().getPath();
+            if (bindings.values().stream().noneMatch(declared -> declared.binding().getPath().equals(path))) {
+                bindings.put(key(binding.binding()), binding);
+            }
         }
         HeadFollowsGet.addTo(bindings);
 
@@ -209,7 +217,7 @@ final class PolicyCompiler {
 
     private void add(Map<String, DeclaredBinding> bindings, DeclaredBinding binding) {
         RouteBinding route = binding.binding();
-        String key = (route.getMethod() == null ? "*" : route.getMethod()) + " " + route.getPath();
+        String key = key(route);
         DeclaredBinding existing = bindings.putIfAbsent(key, binding);
         if (existing != null && !existing.binding().getPolicy().equals(route.getPolicy())) {
             error(key + " is bound to policy '" + existing.binding().getPolicy() + "' by " + existing.source()
@@ -218,6 +226,10 @@ final class PolicyCompiler {
                             ? binding.property() + ".paths"
                             : existing.property() != null ? existing.property() + ".paths" : PREFIX + "route");
         }
+    }
+
+    private static String key(RouteBinding route) {
+        return (route.getMethod() == null ? "*" : route.getMethod()) + " " + route.getPath();
     }
 
     private void error(String message, String property) {

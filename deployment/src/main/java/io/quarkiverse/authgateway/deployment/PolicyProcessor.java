@@ -23,6 +23,7 @@ import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 import io.quarkus.resteasy.reactive.server.deployment.ResteasyReactiveDeploymentBuildItem;
 import io.quarkus.resteasy.reactive.server.deployment.ResteasyReactiveResourceMethodEntriesBuildItem;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
+import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
 
 /**
  * Policies: the endpoints Quarkus REST registered, the policy table compiled and checked from them and from the
@@ -51,9 +52,9 @@ class PolicyProcessor {
 
     @BuildStep
     CompiledPolicyTableBuildItem compile(AuthGatewayBuildTimeConfig config, HttpRootPathBuildItem rootPath,
-            List<GatewayEndpointBuildItem> endpoints) {
-        return new PolicyCompiler(config, new ArrayList<>())
-                .compile(endpoints, rootPath.getRootPath(), RunTimeConfigAtBuild.tokenIssuersConfigured());
+            NonApplicationRootPathBuildItem nonApplicationRootPath, List<GatewayEndpointBuildItem> endpoints) {
+        return new PolicyCompiler(config, new ArrayList<>()).compile(endpoints, rootPath.getRootPath(),
+                RunTimeConfigAtBuild.tokenIssuersConfigured(), QuarkusEndpoints.bindings(config, nonApplicationRootPath));
     }
 
     @BuildStep

@@ -1,0 +1,34 @@
+package io.quarkiverse.authgateway.deployment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
+import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
+import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
+
+/**
+ * The gateway's own bindings of Quarkus' non-application endpoints: the health probes are public unless
+ * {@code quarkus.auth-gateway.public-health-probes=false}. Every other {@code /q/*} endpoint (metrics, OpenAPI, Swagger
+ * UI) falls to the default policy unless a route binds it.
+ */
+final class QuarkusEndpoints {
+
+    private static final String PROBES_PROPERTY = "quarkus.auth-gateway.public-health-probes";
+    private static final List<String> PROBES = List.of("health", "health/live", "health/ready", "health/started");
+
+    private QuarkusEndpoints() {
+    }
+
+    static List<DeclaredBinding> bindings(AuthGatewayBuildTimeConfig config, NonApplicationRootPathBuildItem paths) {
+        List<DeclaredBinding> bindings = new ArrayList<>();
+        if (config.publicHealthProbes()) {
+            for (String probe : PROBES) {
+                // GET only: HEAD follows it
+                bindings.add(new DeclaredBinding(new RouteBinding(PathTemplates.join(paths.resolvePath(probe)), "GET",
+                        PolicyDefinition.PERMIT), "health probe (" + PROBES_PROPERTY + ")", PROBES_PROPERTY));
+            }
+        }
+        return bindings;
+    }
+}
