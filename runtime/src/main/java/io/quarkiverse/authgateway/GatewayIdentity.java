@@ -3,7 +3,8 @@ package io.quarkiverse.authgateway;
 /**
  * The attributes the gateway puts on every {@code SecurityIdentity} it proves: what the application may read with
  * {@code identity.getAttribute(GatewayIdentity.CLAIMS)} and rely on across versions. Identities the gateway did not
- * prove (another mechanism, {@code @TestSecurity}) carry none of them.
+ * prove (another mechanism, a bare {@code @TestSecurity}) carry none of them; {@code @GatewaySecurity} of the test
+ * support artifact gives them to a test identity.
  */
 public final class GatewayIdentity {
 

@@ -6,6 +6,7 @@ import io.quarkiverse.authgateway.GatewayUserStore;
 import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
 import io.quarkiverse.authgateway.runtime.basic.UserDirectory;
 import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
+import io.quarkiverse.authgateway.runtime.bearer.JsonWebTokenProducer;
 import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
@@ -16,6 +17,10 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 import io.quarkus.deployment.builditem.LogCategoryBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.smallrye.jwt.auth.cdi.ClaimValueProducer;
+import io.smallrye.jwt.auth.cdi.CommonJwtProducer;
+import io.smallrye.jwt.auth.cdi.JsonValueProducer;
+import io.smallrye.jwt.auth.cdi.RawClaimTypeProducer;
 
 /**
  * The schemes: Basic (user directory, user stores), Bearer with local issuers, and OIDC providers when the
@@ -32,6 +37,19 @@ class SchemeProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(BasicIdentityProvider.class, UserDirectory.class, BearerIdentityProvider.class,
                         JwtIssuers.class)
+                .setUnremovable()
+                .build();
+    }
+
+    /**
+     * {@code @Inject JsonWebToken} and {@code @Claim} for local issuers' tokens, with or without quarkus-oidc or
+     * quarkus-smallrye-jwt (which register the same smallrye-jwt producers).
+     */
+    @BuildStep
+    AdditionalBeanBuildItem jsonWebToken() {
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(JsonWebTokenProducer.class, CommonJwtProducer.class, RawClaimTypeProducer.class,
+                        JsonValueProducer.class, ClaimValueProducer.class)
                 .setUnremovable()
                 .build();
     }

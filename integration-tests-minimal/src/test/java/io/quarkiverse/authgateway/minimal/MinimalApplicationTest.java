@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.authgateway.test.GatewayClaim;
+import io.quarkiverse.authgateway.test.GatewaySecurity;
+import io.quarkiverse.authgateway.test.GatewayTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * The extension in an application without any of its optional integrations: it builds, starts with the in-memory
@@ -20,10 +25,16 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class MinimalApplicationTest {
 
+    static final String BEARER = "Bearer realm=\"minimal\"";
+    static final String BASIC = "Basic realm=\"minimal\", charset=\"UTF-8\"";
+
     @Test
     void noneOfTheOptionalIntegrationsIsOnTheClassPath() {
         for (String optional : new String[]{ "io.quarkus.redis.datasource.ReactiveRedisDataSource",
-                "io.quarkus.oidc.TenantIdentityProvider", "io.micrometer.core.instrument.MeterRegistry" }) {
+                "io.quarkus.oidc.TenantIdentityProvider", "io.micrometer.core.instrument.MeterRegistry",
+                "io.quarkus.smallrye.jwt.runtime.auth.MpJwtValidator",
+                "io.quarkus.smallrye.health.runtime.SmallRyeHealthHandler",
+                "io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService" }) {
             assertFalse(present(optional), optional + " is on the class path: this application must not have it");
         }
         assertTrue(present("io.quarkiverse.authgateway.RevocationService"));
@@ -31,14 +42,14 @@ class MinimalApplicationTest {
 
     @Test
     void aRequestWithoutCredentialsIsChallenged() {
-        given().get("/hello").then()
+        assertEquals(List.of(BEARER, BASIC), given().get("/hello").then()
                 .statusCode(401)
-                .header("WWW-Authenticate", equalTo("Basic realm=\"minimal\", charset=\"UTF-8\""))
                 .header("Content-Type", equalTo("application/problem+json"))
                 .header("Cache-Control", equalTo("no-store"))
                 .body(equalTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                         + "\"code\":\"missing_credentials\",\"detail\":\"Authentication is required to access this "
-                        + "resource.\"}"));
+                        + "resource.\"}"))
+                .extract().headers().getValues("WWW-Authenticate"));
     }
 
     @Test
@@ -46,13 +57,39 @@ class MinimalApplicationTest {
         given().auth().preemptive().basic("carol", "carol-secret").get("/hello").then()
                 .statusCode(200)
                 .body(equalTo("hello carol"));
-        given().auth().preemptive().basic("carol", "wrong").get("/hello").then()
+        assertEquals(List.of(BEARER, BASIC), given().auth().preemptive().basic("carol", "wrong").get("/hello").then()
                 .statusCode(401)
-                .header("WWW-Authenticate", equalTo("Basic realm=\"minimal\", charset=\"UTF-8\""))
-                .body(containsString("\"code\":\"invalid_credentials\""));
-        // deny by default: an unknown path is challenged like a protected one, with exactly one challenge line
-        assertEquals(List.of("Basic realm=\"minimal\", charset=\"UTF-8\""), given().get("/elsewhere").then()
+                .body(containsString("\"code\":\"invalid_credentials\""))
+                .extract().headers().getValues("WWW-Authenticate"));
+        // deny by default: an unknown path is challenged like a protected one, one line per enabled scheme
+        assertEquals(List.of(BEARER, BASIC), given().get("/elsewhere").then()
                 .statusCode(401).extract().headers().getValues("WWW-Authenticate"));
+    }
+
+    @Test
+    void aLocalIssuersTokenIsTheJsonWebTokenWithoutOidcOrSmallryeJwt() {
+        String token = GatewayTokens.issuer("minimal").signingKey("keys/minimal-issuer-private.pem")
+                .subject("dave").claim("team", "blue").sign();
+        given().auth().oauth2(token).get("/hello/token").then()
+                .statusCode(200)
+                .body(equalTo("dave of https://issuer.minimal.test, team blue"));
+        assertEquals(List.of("Bearer realm=\"minimal\", error=\"invalid_token\", error_description=\"The access "
+                + "token expired.\"", BASIC),
+                given().auth().oauth2(GatewayTokens.issuer("minimal").signingKey("keys/minimal-issuer-private.pem")
+                        .subject("dave").expiresIn(Duration.ofSeconds(-60)).sign()).get("/hello/token").then()
+                        .statusCode(401)
+                        .header("Content-Type", equalTo("application/problem+json"))
+                        .body(containsString("\"code\":\"token_expired\""))
+                        .extract().headers().getValues("WWW-Authenticate"));
+    }
+
+    @Test
+    @TestSecurity(user = "erin")
+    @GatewaySecurity(issuer = "minimal", claims = @GatewayClaim(key = "team", value = "red"))
+    void aTestSecurityIdentityCarriesTheDeclaredClaims() {
+        given().get("/hello/token").then()
+                .statusCode(200)
+                .body(equalTo("erin of null, team red"));
     }
 
     private static boolean present(String className) {

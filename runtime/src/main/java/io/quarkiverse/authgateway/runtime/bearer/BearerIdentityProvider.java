@@ -3,6 +3,7 @@ package io.quarkiverse.authgateway.runtime.bearer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -21,7 +22,6 @@ import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
@@ -112,15 +112,18 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
             throw new GatewayFailure(FailureReason.INVALID_TOKEN, "token of issuer '" + issuer.name() + "' names the "
                     + "caller with a '" + issuer.principalClaim() + "' claim that " + nameProblem).toException();
         }
-        Map<String, Object> claimMap = claims.getClaimsMap();
+        // read before the principal exists: smallrye-jwt turns claim values into JSON-P types in place
+        Set<String> roles = TokenClaims.roles(claims, issuer.rolesPath());
+        Set<String> scopes = TokenClaims.scopes(claims);
+        Map<String, Object> claimMap = Collections.unmodifiableMap(new LinkedHashMap<>(claims.getClaimsMap()));
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(name))
-                .addRoles(TokenClaims.roles(claims, issuer.rolesPath()))
+                .setPrincipal(new LocalJsonWebToken(name, request.getToken().getToken(), claims))
+                .addRoles(roles)
                 .addCredential(request.getToken())
                 .addAttribute(GatewayIdentity.SCHEME, GatewayIdentity.BEARER)
                 .addAttribute(GatewayIdentity.ISSUER, issuer.name())
-                .addAttribute(GatewayIdentity.SCOPES, TokenClaims.scopes(claims))
-                .addAttribute(GatewayIdentity.CLAIMS, Collections.unmodifiableMap(new LinkedHashMap<>(claimMap)))
+                .addAttribute(GatewayIdentity.SCOPES, scopes)
+                .addAttribute(GatewayIdentity.CLAIMS, claimMap)
                 .build();
     }
 
