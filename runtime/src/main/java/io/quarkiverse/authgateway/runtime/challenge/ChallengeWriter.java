@@ -1,12 +1,17 @@
 package io.quarkiverse.authgateway.runtime.challenge;
 
 import java.util.List;
+import java.util.Map;
 
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.authgateway.GatewayRefusalEvent;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
@@ -14,6 +19,9 @@ import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.spi.runtime.SecurityEventHelper;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -31,12 +39,17 @@ public class ChallengeWriter {
     private final Challenges challenges;
     private final RefusalListener listener;
     private final long retryAfterSeconds;
+    private final Event<GatewayRefusalEvent> events;
 
-    public ChallengeWriter(GatewayRoutes routes, AuthGatewayRuntimeConfig config, Instance<RefusalListener> listener) {
+    public ChallengeWriter(GatewayRoutes routes, AuthGatewayRuntimeConfig config, Instance<RefusalListener> listener,
+            Event<GatewayRefusalEvent> events, BeanManager beans,
+            @ConfigProperty(name = "quarkus.security.events.enabled", defaultValue = "true") boolean eventsEnabled) {
         this.routes = routes;
         this.challenges = Challenges.forRealm(config.realm());
         this.listener = listener.isResolvable() ? listener.get() : null;
         this.retryAfterSeconds = GatewayAnswer.retryAfterSeconds(config.revocation().retryAfter());
+        this.events = SecurityEventHelper.isEventObserved(new GatewayRefusalEvent(null, "", 0, "", Map.of()), beans,
+                eventsEnabled) ? events : null;
     }
 
     /**
@@ -61,8 +74,16 @@ public class ChallengeWriter {
         if (listener != null) {
             listener.refused(reason, policy.name());
         }
+        if (events != null) {
+            SecurityEventHelper.fire(events, new GatewayRefusalEvent(reason.status() == 403 ? caller(context) : null,
+                    reason.code(), reason.status(), policy.name(), Map.of(RoutingContext.class.getName(), context)));
+        }
         return new GatewayAnswer(reason.status(), lines, reason.problemBody(),
                 reason == FailureReason.STORE_UNAVAILABLE ? retryAfterSeconds : 0);
+    }
+
+    private static SecurityIdentity caller(RoutingContext context) {
+        return context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
     }
 
     private static GatewayFailure failureOf(RoutingContext context, Throwable failure, RoutePolicy policy) {
