@@ -52,6 +52,25 @@ public interface AuthGatewayBuildTimeConfig {
     boolean publicHealthProbes();
 
     /**
+     * Readiness checks, with quarkus-smallrye-health.
+     */
+    Health health();
+
+    /**
+     * The gateway's readiness checks.
+     */
+    interface Health {
+
+        /**
+         * Whether the readiness checks {@code auth-gateway revocation store} (down while the store is unreachable) and
+         * {@code auth-gateway key sets} (down while a local issuer has no key) are registered, when the application
+         * has quarkus-smallrye-health.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /**
      * HTTP Basic authentication.
      */
     @ConfigDocSection

@@ -4,6 +4,7 @@ import static io.quarkiverse.authgateway.deployment.TestResources.BASIC_CHALLENG
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 import jakarta.enterprise.event.Observes;
@@ -31,13 +32,15 @@ class HealthProbesTest {
                             quarkus.auth-gateway.route.started.policy=admin
                             """), "application.properties"));
 
-    /** Stand-ins for the endpoints quarkus-smallrye-health and Micrometer serve. */
+    /**
+     * The probes are quarkus-smallrye-health's own (on this module's test class path); stand-ins for a path below a
+     * probe and for the metrics endpoint, which needs a registry this module does not have.
+     */
     @Singleton
     public static class QuarkusLikeEndpoints {
 
         void register(@Observes Router router) {
-            for (String path : new String[]{ "/q/health", "/q/health/live", "/q/health/ready", "/q/health/started",
-                    "/q/health/ready/extra", "/q/metrics" }) {
+            for (String path : new String[]{ "/q/health/ready/extra", "/q/metrics" }) {
                 router.route(path).handler(context -> context.response().end("UP " + path));
             }
         }
@@ -45,9 +48,10 @@ class HealthProbesTest {
 
     @Test
     void probesAnswerWithoutCredentials() {
-        given().get("/q/health/ready").then().statusCode(200).body(equalTo("UP /q/health/ready"));
-        given().get("/q/health/live").then().statusCode(200).body(equalTo("UP /q/health/live"));
-        given().get("/q/health").then().statusCode(200).body(equalTo("UP /q/health"));
+        given().get("/q/health/ready").then().statusCode(200).contentType("application/json")
+                .body("status", equalTo("UP"), "checks.name", hasItem("auth-gateway revocation store"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
         given().head("/q/health/ready").then().statusCode(200).body(emptyString());
     }
 
@@ -73,6 +77,6 @@ class HealthProbesTest {
         given().get("/q/health/started").then().statusCode(401).header("WWW-Authenticate", equalTo(BASIC_CHALLENGE));
         given().auth().preemptive().basic("bob", "bob-secret").get("/q/health/started").then().statusCode(403);
         given().auth().preemptive().basic("alice", "alice-secret").get("/q/health/started").then().statusCode(200)
-                .body(equalTo("UP /q/health/started"));
+                .body("status", equalTo("UP"));
     }
 }

@@ -23,8 +23,25 @@ interface IssuerKeys {
      */
     Uni<Boolean> refresh();
 
+    /**
+     * @return what the key set is now
+     */
+    KeySetState state();
+
+    /**
+     * @return the key ids of keys, {@code -} for a key without one
+     */
+    static List<String> kids(List<JsonWebKey> keys) {
+        return keys.stream().map(key -> key.getKeyId() == null ? "-" : key.getKeyId()).toList();
+    }
+
     /** Keys given in configuration: they never change. */
-    record Fixed(List<JsonWebKey> current) implements IssuerKeys {
+    record Fixed(List<JsonWebKey> current, String source) implements IssuerKeys {
+
+        @Override
+        public KeySetState state() {
+            return new KeySetState(source, kids(current), null, null, 0, 0);
+        }
 
         private static final Uni<Boolean> NO_REFRESH = Uni.createFrom().item(Boolean.FALSE);
 

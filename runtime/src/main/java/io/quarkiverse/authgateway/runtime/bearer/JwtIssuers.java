@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
@@ -64,10 +65,10 @@ public class JwtIssuers {
                 keys = new RemoteJwks(http, issuer.jwksUrl().get(), name,
                         TimeUnit.MILLISECONDS.toNanos(issuer.jwksRefreshCooldown().toMillis()));
             } else if (issuer.secret().isPresent()) {
-                keys = new IssuerKeys.Fixed(KeyMaterial.fromSecret(issuer.secret().get(), property + ".secret"));
+                keys = new IssuerKeys.Fixed(KeyMaterial.fromSecret(issuer.secret().get(), property + ".secret"), "secret");
             } else {
                 keys = new IssuerKeys.Fixed(KeyMaterial.fromLocation(issuer.publicKeyLocation().get(),
-                        property + ".public-key-location"));
+                        property + ".public-key-location"), "public-key-location " + issuer.publicKeyLocation().get());
             }
             if (issuer.clockSkew().compareTo(skew) > 0) {
                 skew = issuer.clockSkew();
@@ -103,6 +104,15 @@ public class JwtIssuers {
      */
     public LocalIssuer find(String iss) {
         return iss == null ? null : byIssuer.get(iss);
+    }
+
+    /**
+     * @return the state of each local issuer's key set, by issuer name
+     */
+    public Map<String, KeySetState> keySets() {
+        Map<String, KeySetState> states = new TreeMap<>();
+        byIssuer.values().forEach(issuer -> states.put(issuer.name(), issuer.keyState()));
+        return states;
     }
 
     /**

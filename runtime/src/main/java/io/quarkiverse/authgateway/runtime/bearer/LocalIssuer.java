@@ -56,6 +56,10 @@ public final class LocalIssuer implements VerificationKeyResolver {
         this.rolesPath = rolesClaim.split("\\.");
     }
 
+    KeySetState keyState() {
+        return keys.state();
+    }
+
     public String name() {
         return name;
     }

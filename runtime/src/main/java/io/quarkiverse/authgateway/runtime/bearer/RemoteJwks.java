@@ -1,6 +1,8 @@
 package io.quarkiverse.authgateway.runtime.bearer;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
@@ -33,6 +35,10 @@ final class RemoteJwks implements IssuerKeys {
     private long lastAttemptNanos;
     private boolean attempted;
     private Uni<Boolean> inFlight;
+    private volatile Instant lastFetch;
+    private volatile String lastError;
+    private final LongAdder fetches = new LongAdder();
+    private final LongAdder failures = new LongAdder();
 
     RemoteJwks(HttpClient client, String url, String issuerName, long cooldownNanos) {
         this.client = client;
@@ -44,6 +50,12 @@ final class RemoteJwks implements IssuerKeys {
     @Override
     public List<JsonWebKey> current() {
         return keys;
+    }
+
+    @Override
+    public KeySetState state() {
+        return new KeySetState("jwks-url " + url, IssuerKeys.kids(keys), lastFetch, lastError, fetches.sum(),
+                failures.sum());
     }
 
     @Override
@@ -60,10 +72,15 @@ final class RemoteJwks implements IssuerKeys {
         Uni<Boolean> fetch = Uni.createFrom().completionStage(() -> fetch().toCompletionStage())
                 .onItem().transform(fetched -> {
                     keys = fetched;
+                    lastFetch = Instant.now();
+                    lastError = null;
+                    fetches.increment();
                     LOG.debugf("Fetched %d key(s) of issuer '%s' from %s", fetched.size(), issuerName, url);
                     return Boolean.TRUE;
                 })
                 .onFailure().recoverWithItem(failure -> {
+                    lastError = failure.getMessage();
+                    failures.increment();
                     LOG.warnf("Cannot fetch the keys of issuer '%s' from %s (%s); the %d key(s) fetched before keep "
                             + "serving", issuerName, url, failure.getMessage(), keys.size());
                     return Boolean.FALSE;

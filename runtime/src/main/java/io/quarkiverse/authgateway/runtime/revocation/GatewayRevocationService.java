@@ -141,6 +141,13 @@ public class GatewayRevocationService implements RevocationService {
     }
 
     /**
+     * @return whether the entries are shared by every instance (Redis), rather than kept in this one
+     */
+    public boolean storeShared() {
+        return store instanceof SharedRevocationStore;
+    }
+
+    /**
      * @return {@code false} while the store is known to be unreachable
      */
     public boolean storeReachable() {
