@@ -9,7 +9,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
 
 /**
- * Refusal counters and revocation gauges, when the application has Micrometer.
+ * Counters, timers and gauges when the application has Micrometer; span attributes when it has OpenTelemetry.
  */
 @BuildSteps(onlyIf = AuthGatewayEnabled.class)
 class MetricsProcessor {
@@ -20,10 +20,19 @@ class MetricsProcessor {
                 && QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry")) {
             // by name: Micrometer classes are only on the class path of applications that use it
             beans.produce(AdditionalBeanBuildItem.builder()
-                    .addBeanClasses("io.quarkiverse.authgateway.runtime.metrics.MicrometerRefusalListener",
-                            "io.quarkiverse.authgateway.runtime.metrics.MicrometerRevocationGauges")
+                    .addBeanClasses("io.quarkiverse.authgateway.runtime.metrics.MicrometerTelemetry",
+                            "io.quarkiverse.authgateway.runtime.metrics.MicrometerGauges")
                     .setUnremovable()
                     .build());
+        }
+    }
+
+    @BuildStep
+    void openTelemetry(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
+            // by name: OpenTelemetry classes are only on the class path of applications that use it
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(
+                    "io.quarkiverse.authgateway.runtime.tracing.OpenTelemetrySpanAttributes"));
         }
     }
 }

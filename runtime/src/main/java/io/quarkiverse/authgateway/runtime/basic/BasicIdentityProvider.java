@@ -2,6 +2,7 @@ package io.quarkiverse.authgateway.runtime.basic;
 
 import java.util.concurrent.TimeUnit;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.authgateway.GatewayIdentity;
@@ -11,6 +12,7 @@ import io.quarkiverse.authgateway.runtime.BasicRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
+import io.quarkiverse.authgateway.runtime.telemetry.GatewayTelemetry;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,8 +34,12 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
     private final VerificationCache cache;
     private volatile String decoy;
 
-    public BasicIdentityProvider(UserDirectory directory, AuthGatewayRuntimeConfig config) {
+    private final GatewayTelemetry telemetry;
+
+    public BasicIdentityProvider(UserDirectory directory, AuthGatewayRuntimeConfig config,
+            Instance<GatewayTelemetry> telemetry) {
         this.directory = directory;
+        this.telemetry = GatewayTelemetry.of(telemetry);
         BasicRuntimeConfig.VerificationCache cacheConfig = config.basic().cache();
         this.cache = cacheConfig.enabled()
                 ? new VerificationCache(cacheConfig.maxSize(),
@@ -55,25 +61,42 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
         return directory.find(username).onItem().transformToUni(user -> {
             if (user == null) {
                 return context.runBlocking(() -> {
-                    PasswordHashes.verify(password, decoy());
+                    verify(password, decoy());
                     throw failure("unknown user '" + LogSafe.value(username) + "'");
                 });
             }
             SecurityIdentity cached = cache == null ? null : cache.verified(user, password);
+            if (cache != null) {
+                telemetry.cacheLookup(GatewayTelemetry.BASIC_CACHE, cached != null);
+            }
             if (cached != null) {
+                telemetry.attempt(GatewayIdentity.BASIC, true);
                 return Uni.createFrom().item(cached);
             }
             return context.runBlocking(() -> {
-                if (!PasswordHashes.verify(password, user.passwordHash())) {
+                if (!verify(password, user.passwordHash())) {
                     throw failure("wrong password for user '" + LogSafe.value(username) + "'");
                 }
                 SecurityIdentity identity = identity(user);
                 if (cache != null) {
                     cache.remember(user, password, identity);
                 }
+                telemetry.attempt(GatewayIdentity.BASIC, true);
                 return identity;
             });
         }).onTermination().invoke(() -> PasswordHashes.wipe(password));
+    }
+
+    private boolean verify(char[] password, String hash) {
+        long started = System.nanoTime();
+        boolean matches = PasswordHashes.verify(password, hash);
+        telemetry.verification(GatewayTelemetry.PASSWORD_HASH, System.nanoTime() - started);
+        return matches;
+    }
+
+    private RuntimeException failure(String cause) {
+        telemetry.attempt(GatewayIdentity.BASIC, false);
+        return new GatewayFailure(FailureReason.INVALID_CREDENTIALS, cause).toException();
     }
 
     private String decoy() {
@@ -95,9 +118,5 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
                 .addAttribute(GatewayIdentity.SCHEME, GatewayIdentity.BASIC);
         builder.addRoles(user.roles());
         return builder.build();
-    }
-
-    private static RuntimeException failure(String cause) {
-        return new GatewayFailure(FailureReason.INVALID_CREDENTIALS, cause).toException();
     }
 }

@@ -19,6 +19,7 @@ import io.quarkiverse.authgateway.runtime.ExternalIssuers;
 import io.quarkiverse.authgateway.runtime.PrincipalNames;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
+import io.quarkiverse.authgateway.runtime.telemetry.GatewayTelemetry;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,9 +40,12 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
     private final JwtIssuers issuers;
     private final ExternalIssuers external;
     private final TokenCache cache;
+    private final GatewayTelemetry telemetry;
 
-    public BearerIdentityProvider(JwtIssuers issuers, AuthGatewayRuntimeConfig config, Instance<ExternalIssuers> external) {
+    public BearerIdentityProvider(JwtIssuers issuers, AuthGatewayRuntimeConfig config, Instance<ExternalIssuers> external,
+            Instance<GatewayTelemetry> telemetry) {
         this.issuers = issuers;
+        this.telemetry = GatewayTelemetry.of(telemetry);
         this.external = external.isResolvable() ? external.get() : null;
         AuthGatewayRuntimeConfig.TokenCache cacheConfig = config.tokenCache();
         this.cache = cacheConfig.enabled()
@@ -56,11 +60,20 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
 
     @Override
     public Uni<SecurityIdentity> authenticate(LocalTokenRequest request, AuthenticationRequestContext context) {
+        if (telemetry == GatewayTelemetry.NONE) {
+            return verify(request); // no operator more on the hot path
+        }
+        return verify(request).onItemOrFailure().invoke((identity, failure) -> telemetry.attempt(GatewayIdentity.BEARER,
+                failure == null));
+    }
+
+    private Uni<SecurityIdentity> verify(LocalTokenRequest request) {
         String token = request.getToken().getToken();
         String cacheKey = null;
         if (cache != null) {
             cacheKey = cache.key(token);
             SecurityIdentity cached = cache.get(cacheKey, System.currentTimeMillis());
+            telemetry.cacheLookup(GatewayTelemetry.TOKEN_CACHE, cached != null);
             if (cached != null) {
                 return Uni.createFrom().item(cached);
             }
@@ -92,7 +105,9 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
             }
             return fail("no issuer is configured for the token's iss");
         }
+        long started = System.nanoTime();
         return issuer.verify(parsed).onItem().transform(claims -> {
+            telemetry.verification(GatewayTelemetry.SIGNATURE, System.nanoTime() - started);
             SecurityIdentity identity = identity(issuer, claims, request);
             if (cache != null) {
                 cache.put(key, identity, expiry(claims), System.currentTimeMillis());

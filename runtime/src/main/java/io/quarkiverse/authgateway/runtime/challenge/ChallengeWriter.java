@@ -18,6 +18,7 @@ import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
+import io.quarkiverse.authgateway.runtime.telemetry.GatewayTelemetry;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.spi.runtime.SecurityEventHelper;
@@ -28,7 +29,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The one place that decides how a refused request is answered (the failure taxonomy), whichever layer refused it:
  * the authentication mechanism, the HTTP permission check, a Vert.x failure handler or a REST exception mapper.
- * It also writes the one server-side log line that says precisely why, and tells the {@link RefusalListener} (metrics).
+ * It also writes the one server-side log line that says precisely why, and tells the {@link GatewayTelemetry} (metrics, tracing).
  */
 @Singleton
 public class ChallengeWriter {
@@ -37,16 +38,16 @@ public class ChallengeWriter {
 
     private final GatewayRoutes routes;
     private final Challenges challenges;
-    private final RefusalListener listener;
+    private final GatewayTelemetry telemetry;
     private final long retryAfterSeconds;
     private final Event<GatewayRefusalEvent> events;
 
-    public ChallengeWriter(GatewayRoutes routes, AuthGatewayRuntimeConfig config, Instance<RefusalListener> listener,
+    public ChallengeWriter(GatewayRoutes routes, AuthGatewayRuntimeConfig config, Instance<GatewayTelemetry> telemetry,
             Event<GatewayRefusalEvent> events, BeanManager beans,
             @ConfigProperty(name = "quarkus.security.events.enabled", defaultValue = "true") boolean eventsEnabled) {
         this.routes = routes;
         this.challenges = Challenges.forRealm(config.realm());
-        this.listener = listener.isResolvable() ? listener.get() : null;
+        this.telemetry = GatewayTelemetry.of(telemetry);
         this.retryAfterSeconds = GatewayAnswer.retryAfterSeconds(config.revocation().retryAfter());
         this.events = SecurityEventHelper.isEventObserved(new GatewayRefusalEvent(null, "", 0, "", Map.of()), beans,
                 eventsEnabled) ? events : null;
@@ -71,9 +72,7 @@ public class ChallengeWriter {
                     LogSafe.value(context.normalizedPath()), reason.status(), reason.code(), policy.name(),
                     LogSafe.text(recorded.cause()));
         }
-        if (listener != null) {
-            listener.refused(reason, policy.name());
-        }
+        telemetry.refused(reason, policy.name());
         if (events != null) {
             SecurityEventHelper.fire(events, new GatewayRefusalEvent(reason.status() == 403 ? caller(context) : null,
                     reason.code(), reason.status(), policy.name(), Map.of(RoutingContext.class.getName(), context)));

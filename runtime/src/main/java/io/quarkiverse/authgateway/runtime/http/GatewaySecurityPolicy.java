@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.authgateway.GatewayIdentity;
@@ -15,6 +16,7 @@ import io.quarkiverse.authgateway.runtime.policy.Access;
 import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
+import io.quarkiverse.authgateway.runtime.telemetry.GatewayTelemetry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
 import io.smallrye.mutiny.Uni;
@@ -31,9 +33,11 @@ public class GatewaySecurityPolicy implements HttpSecurityPolicy {
     private static final Uni<CheckResult> PERMIT = Uni.createFrom().item(CheckResult.PERMIT);
 
     private final GatewayRoutes routes;
+    private final GatewayTelemetry telemetry;
 
-    public GatewaySecurityPolicy(GatewayRoutes routes) {
+    public GatewaySecurityPolicy(GatewayRoutes routes, Instance<GatewayTelemetry> telemetry) {
         this.routes = routes;
+        this.telemetry = GatewayTelemetry.of(telemetry);
     }
 
     @Override
@@ -45,10 +49,21 @@ public class GatewaySecurityPolicy implements HttpSecurityPolicy {
             return identity.onItem().transform(ignored -> CheckResult.DENY);
         }
         return switch (policy.access()) {
-            case PERMIT -> PERMIT;
+            case PERMIT -> {
+                telemetry.admitted(policy.name());
+                yield PERMIT;
+            }
             case DENY -> identity.onItem().transform(caller -> deny(request, caller, policy));
-            case AUTHENTICATED, ROLES -> identity.onItem().transform(caller -> check(request, caller, policy));
+            case AUTHENTICATED, ROLES -> identity.onItem().transform(caller -> admitted(check(request, caller, policy),
+                    policy));
         };
+    }
+
+    private CheckResult admitted(CheckResult result, RoutePolicy policy) {
+        if (result == CheckResult.PERMIT) {
+            telemetry.admitted(policy.name());
+        }
+        return result;
     }
 
     private static CheckResult deny(RoutingContext request, SecurityIdentity caller, RoutePolicy policy) {

@@ -141,6 +141,20 @@ public class GatewayRevocationService implements RevocationService {
     }
 
     /**
+     * @return how many times the mirror loaded every entry from the store
+     */
+    public long mirrorReloads() {
+        return store.reloads();
+    }
+
+    /**
+     * @return how long ago the mirror was last known to match the store (ms), {@code -1} while it is not trusted
+     */
+    public long mirrorAgeMillis() {
+        return store.mirrorAgeMillis();
+    }
+
+    /**
      * @return whether the entries are shared by every instance (Redis), rather than kept in this one
      */
     public boolean storeShared() {

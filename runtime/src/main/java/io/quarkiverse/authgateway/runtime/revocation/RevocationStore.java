@@ -43,6 +43,21 @@ public interface RevocationStore {
     boolean reachable();
 
     /**
+     * @return how many times a mirror loaded every entry from the store; 0 for a store without a mirror
+     */
+    default long reloads() {
+        return 0;
+    }
+
+    /**
+     * @return how long ago a mirror was last known to match the store, in milliseconds, or {@code -1} while it is not
+     *         trusted; 0 for a store without a mirror
+     */
+    default long mirrorAgeMillis() {
+        return 0;
+    }
+
+    /**
      * Reads the entries with the given {@link RevocationIndex#key keys} from the store itself, in one round trip.
      *
      * @return the entries that exist

@@ -3,6 +3,7 @@ package io.quarkiverse.authgateway.runtime.revocation.redis;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jboss.logging.Logger;
 
@@ -43,6 +44,8 @@ final class RedisMirror implements RedisCommands.Listener {
     private long expectedVersion = -1;
     private boolean outage;
     private long timerId = -1;
+    private final LongAdder reloads = new LongAdder();
+    private volatile long confirmedAtMillis;
 
     RedisMirror(String channel, Clock clock) {
         this.channel = channel;
@@ -115,6 +118,19 @@ final class RedisMirror implements RedisCommands.Listener {
                 LogSafe.value(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));
     }
 
+    /** How many times every entry was loaded from Redis. */
+    long reloads() {
+        return reloads.sum();
+    }
+
+    /**
+     * @return how long ago the mirror was last known to match Redis (a version check, a reload or an applied change),
+     *         or {@code -1} while it is not trusted
+     */
+    long ageMillis() {
+        return trusted ? Math.max(0, clock.millis() - confirmedAtMillis) : -1;
+    }
+
     private void check() {
         synchronized (this) {
             if (subscriber == null) {
@@ -136,6 +152,9 @@ final class RedisMirror implements RedisCommands.Listener {
                     expectedVersion = -1;
                     resubscribe();
                 } else {
+                    if (current == version) {
+                        confirmedAtMillis = clock.millis();
+                    }
                     // changes in flight arrive within milliseconds; by the next check the mirror must have them
                     expectedVersion = current;
                 }
@@ -206,6 +225,8 @@ final class RedisMirror implements RedisCommands.Listener {
         entries = snapshot.entries();
         version = snapshot.version();
         trusted = subscriber != null;
+        reloads.increment();
+        confirmedAtMillis = clock.millis();
         for (String message : held) {
             apply(message);
         }
@@ -255,5 +276,6 @@ final class RedisMirror implements RedisCommands.Listener {
             entries.remove(payload);
         }
         version = changeVersion;
+        confirmedAtMillis = clock.millis();
     }
 }

@@ -91,6 +91,16 @@ public class RedisRevocationStore implements SharedRevocationStore {
     }
 
     @Override
+    public long reloads() {
+        return mirror.reloads();
+    }
+
+    @Override
+    public long mirrorAgeMillis() {
+        return mirror.ageMillis();
+    }
+
+    @Override
     public boolean reachable() {
         return mirror.reachable();
     }

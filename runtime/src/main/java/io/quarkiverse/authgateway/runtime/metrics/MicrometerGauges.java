@@ -1,0 +1,74 @@
+package io.quarkiverse.authgateway.runtime.metrics;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
+import io.quarkiverse.authgateway.runtime.bearer.KeySetState;
+import io.quarkiverse.authgateway.runtime.revocation.GatewayRevocationService;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The state of the revocation store and the key sets in Micrometer, read when the metrics are scraped:
+ * <ul>
+ * <li>{@code auth.gateway.revocation.entries}: entries known to this instance;</li>
+ * <li>{@code auth.gateway.revocation.store.reachable}: 0 while requests with proven credentials get the
+ * {@code on-store-failure} answer;</li>
+ * <li>{@code auth.gateway.revocation.mirror.current}: 1 while requests are checked in memory, 0 while in the store;</li>
+ * <li>{@code auth.gateway.revocation.mirror.age} (seconds): how long ago the Redis mirror was last known to match
+ * Redis, -1 while it is not trusted (always 0 for the in-memory store);</li>
+ * <li>{@code auth.gateway.revocation.mirror.reloads}: full loads of the mirror;</li>
+ * <li>{@code auth.gateway.jwks.fetches}, tags {@code issuer} and {@code outcome} ({@code success}, {@code failure}):
+ * fetches of each local issuer's JWKS URL.</li>
+ * </ul>
+ * Registered by the build only when the application uses quarkus-micrometer.
+ */
+@Singleton
+public class MicrometerGauges {
+
+    void register(@Observes StartupEvent started, MeterRegistry registry, GatewayRevocationService revocations,
+            JwtIssuers issuers) {
+        Gauge.builder("auth.gateway.revocation.entries", revocations, GatewayRevocationService::knownEntries)
+                .description("Revocation entries known to this instance")
+                .register(registry);
+        Gauge.builder("auth.gateway.revocation.store.reachable", revocations,
+                service -> service.storeReachable() ? 1 : 0)
+                .description("1 while the revocation store answers, 0 while requests get the on-store-failure answer")
+                .register(registry);
+        Gauge.builder("auth.gateway.revocation.mirror.current", revocations,
+                service -> service.checkedInMemory() ? 1 : 0)
+                .description("1 while requests are checked against the in-memory entries, 0 while in the store")
+                .register(registry);
+        Gauge.builder("auth.gateway.revocation.mirror.age", revocations, service -> {
+            long age = service.mirrorAgeMillis();
+            return age < 0 ? -1 : age / 1000.0;
+        })
+                .description("Seconds since the revocation mirror was last known to match the store, -1 while it is not")
+                .baseUnit("seconds")
+                .register(registry);
+        FunctionCounter.builder("auth.gateway.revocation.mirror.reloads", revocations,
+                GatewayRevocationService::mirrorReloads)
+                .description("Full loads of the revocation mirror from the store")
+                .register(registry);
+        issuers.keySets().forEach((name, initial) -> {
+            if (initial.source().startsWith("jwks-url")) {
+                FunctionCounter.builder("auth.gateway.jwks.fetches", issuers, all -> fetches(all, name, true))
+                        .description("Fetches of a local issuer's JWKS URL, by outcome")
+                        .tag("issuer", name).tag("outcome", "success")
+                        .register(registry);
+                FunctionCounter.builder("auth.gateway.jwks.fetches", issuers, all -> fetches(all, name, false))
+                        .description("Fetches of a local issuer's JWKS URL, by outcome")
+                        .tag("issuer", name).tag("outcome", "failure")
+                        .register(registry);
+            }
+        });
+    }
+
+    private static double fetches(JwtIssuers issuers, String name, boolean success) {
+        KeySetState state = issuers.keySets().get(name);
+        return state == null ? 0 : success ? state.fetches() : state.failures();
+    }
+}
