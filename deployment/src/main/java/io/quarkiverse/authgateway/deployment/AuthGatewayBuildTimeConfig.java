@@ -57,6 +57,25 @@ public interface AuthGatewayBuildTimeConfig {
     Health health();
 
     /**
+     * The OpenAPI document, with quarkus-smallrye-openapi.
+     */
+    OpenApi openapi();
+
+    /**
+     * What the gateway writes into the OpenAPI document.
+     */
+    interface OpenApi {
+
+        /**
+         * Whether the compiled policies are written into the OpenAPI document, when the application has
+         * quarkus-smallrye-openapi: a security scheme per enabled scheme and configured OIDC provider, each
+         * operation's security requirement and its 401 and 403 answers.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /**
      * The gateway's readiness checks.
      */
     interface Health {

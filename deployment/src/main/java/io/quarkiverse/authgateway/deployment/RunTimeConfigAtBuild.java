@@ -2,6 +2,8 @@ package io.quarkiverse.authgateway.deployment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -54,6 +56,54 @@ final class RunTimeConfigAtBuild {
             }
         }
         return resources;
+    }
+
+    /**
+     * The OIDC providers of the gateway ({@code quarkus.auth-gateway.oidc.<name>}) and the quarkus-oidc tenant of each,
+     * for the OpenAPI document's {@code openIdConnect} schemes. Their discovery URLs are read at start-up, from the
+     * run-time configuration; a provider added only at run time is not in the document.
+     */
+    static Map<String, String> oidcProviderTenants() {
+        Map<String, String> tenants = new TreeMap<>();
+        String prefix = PREFIX + "oidc.";
+        for (String property : config().getPropertyNames()) {
+            if (property.startsWith(prefix)) {
+                String name = mapKey(property.substring(prefix.length()));
+                if (name != null && !tenants.containsKey(name)) {
+                    tenants.put(name, config().getOptionalValue(prefix + quoted(name) + ".tenant", String.class)
+                            .orElse(name));
+                }
+            }
+        }
+        return tenants;
+    }
+
+    /**
+     * The name of the security scheme smallrye-openapi generates from quarkus-oidc or smallrye-jwt configuration
+     * ({@code quarkus.smallrye-openapi.auto-add-security}, on by default), which the gateway's schemes replace; a
+     * build-time property of smallrye-openapi, read here only to know what it generated.
+     */
+    static String generatedOpenApiSchemeName() {
+        boolean generated = config().getOptionalValue("quarkus.smallrye-openapi.auto-add-security", Boolean.class)
+                .orElse(Boolean.TRUE);
+        return generated
+                ? config().getOptionalValue("quarkus.smallrye-openapi.security-scheme-name", String.class)
+                        .orElse("SecurityScheme")
+                : null;
+    }
+
+    /** The first segment of a property name below a map, unquoted; {@code null} when there is none. */
+    private static String mapKey(String rest) {
+        if (rest.startsWith("\"")) {
+            int close = rest.indexOf('"', 1);
+            return close > 1 ? rest.substring(1, close) : null;
+        }
+        int dot = rest.indexOf('.');
+        return dot > 0 ? rest.substring(0, dot) : null;
+    }
+
+    private static String quoted(String key) {
+        return key.contains(".") ? "\"" + key + "\"" : key;
     }
 
     private static Config config() {

@@ -1,0 +1,7 @@
+package io.quarkiverse.authgateway.it;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class OpenApiDocumentIT extends OpenApiDocumentTest {
+}

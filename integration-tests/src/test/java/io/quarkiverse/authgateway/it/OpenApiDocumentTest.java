@@ -1,0 +1,52 @@
+package io.quarkiverse.authgateway.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The demo's OpenAPI document describes what the gateway enforces on each operation, and its Swagger UI is reachable.
+ */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    static JsonPath document() {
+        return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void theSchemesAreTheDemosSchemes() {
+        Map<String, Object> schemes = document().getMap("components.securitySchemes");
+        assertEquals(Map.of(
+                "basic", Map.of("type", "http", "scheme", "basic", "description", "HTTP Basic (RFC 7617)"),
+                "bearer", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT",
+                        "description", "Bearer token (RFC 6750) of a configured issuer")),
+                schemes);
+    }
+
+    @Test
+    void operationsCarryTheirPolicies() {
+        JsonPath document = document();
+        assertEquals(List.of(Map.of("bearer", List.of("orders:read"))), document.getList("paths.'/api/orders'.get.security"));
+        assertEquals("orders", document.getString("paths.'/api/orders'.get.x-auth-gateway-policy"));
+        assertEquals(List.of(Map.of("basic", List.of())), document.getList("paths.'/api/admin/stats'.get.security"));
+        assertEquals("#/components/schemas/GatewayProblem",
+                document.getString(
+                        "paths.'/api/admin/stats'.get.responses.'403'.content.'application/problem+json'.schema.$ref"));
+        assertEquals(List.of(), document.getList("paths.'/api/public/hello'.get.security"));
+    }
+
+    @Test
+    void swaggerUiIsReachable() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger-ui"));
+        given().get("/q/swagger-ui/index.html").then().statusCode(200);
+    }
+}
