@@ -242,10 +242,6 @@ final class PolicyCompiler {
     }
 
     static ConfigurationException failure(List<String> errors, Set<String> properties) {
-        StringBuilder message = new StringBuilder("Auth Gateway: the policy configuration is invalid:");
-        for (String error : errors) {
-            message.append("\n  - ").append(error);
-        }
-        return new ConfigurationException(message.toString(), Set.copyOf(properties));
+        return PolicyConfigurationException.of(errors, properties);
     }
 }

@@ -19,11 +19,16 @@ import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
+import io.quarkus.dev.spi.DevModeType;
 import io.quarkus.resteasy.reactive.server.deployment.ResteasyReactiveDeploymentBuildItem;
 import io.quarkus.resteasy.reactive.server.deployment.ResteasyReactiveResourceMethodEntriesBuildItem;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.deployment.HttpRootPathBuildItem;
 import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
+import io.quarkus.vertx.http.deployment.RouteBuildItem;
+import io.quarkus.vertx.http.runtime.management.ManagementInterfaceBuildTimeConfig;
 
 /**
  * Policies: the endpoints Quarkus REST registered, the policy table compiled and checked from them and from the
@@ -52,22 +57,37 @@ class PolicyProcessor {
 
     @BuildStep
     CompiledPolicyTableBuildItem compile(AuthGatewayBuildTimeConfig config, HttpRootPathBuildItem rootPath,
-            NonApplicationRootPathBuildItem nonApplicationRootPath, List<GatewayEndpointBuildItem> endpoints) {
+            NonApplicationRootPathBuildItem nonApplicationRootPath, List<GatewayEndpointBuildItem> endpoints,
+            LaunchModeBuildItem launchMode) {
         return new PolicyCompiler(config, new ArrayList<>()).compile(endpoints, rootPath.getRootPath(),
-                RunTimeConfigAtBuild.tokenIssuersConfigured(), QuarkusEndpoints.bindings(config, nonApplicationRootPath));
+                RunTimeConfigAtBuild.tokenIssuersConfigured(), QuarkusEndpoints.bindings(config, nonApplicationRootPath,
+                        launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT
+                                && launchMode.getDevModeType().orElse(null) == DevModeType.LOCAL));
     }
 
     @BuildStep
-    PolicyReportBuildItem report(CompiledPolicyTableBuildItem table, OutputTargetBuildItem output) {
+    PolicyReportBuildItem report(CompiledPolicyTableBuildItem table, OutputTargetBuildItem output,
+            List<RouteBuildItem> routes, ManagementInterfaceBuildTimeConfig management) {
         if (!table.getFellToDefault().isEmpty()) {
             LOG.warnf("Auth Gateway: %d endpoint(s) are covered by no route binding or annotation and fall to the "
                     + "default policy '%s':%n  %s%nBind them with @GatewayPolicy, @PublicRoute or "
                     + "quarkus.auth-gateway.route.<name>.paths.", table.getFellToDefault().size(), table.getDefaultPolicy(),
                     String.join(System.lineSeparator() + "  ", table.getFellToDefault()));
         }
+        List<PolicyReport.Entry> quarkusEndpoints = PolicyReport.quarkusEndpoints(table, routes, management.enabled());
+        List<String> denied = quarkusEndpoints.stream()
+                .filter(entry -> PolicyReport.DEFAULT_SOURCE.equals(entry.source()))
+                .map(PolicyReport.Entry::path).toList();
+        if (!denied.isEmpty()) {
+            LOG.warnf("Auth Gateway: %d Quarkus endpoint(s) are covered by no route binding and fall to the default "
+                    + "policy '%s': %s; bind them with quarkus.auth-gateway.route.<name>.paths (policy deny keeps them "
+                    + "closed without this warning)", denied.size(), table.getDefaultPolicy(), String.join(", ", denied));
+        }
+        List<PolicyReport.Entry> entries = new ArrayList<>(table.getReport());
+        entries.addAll(quarkusEndpoints);
         Path report = output.getOutputDirectory().resolve("auth-gateway").resolve("policy-report.json");
         try {
-            PolicyReport.write(report, table.getDefaultPolicy(), table.getReport());
+            PolicyReport.write(report, table.getDefaultPolicy(), entries);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the Auth Gateway policy report to " + report, e);
         }

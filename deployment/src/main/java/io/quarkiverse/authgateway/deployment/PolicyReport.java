@@ -16,6 +16,7 @@ import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
 import io.quarkiverse.authgateway.runtime.policy.RouteTable;
 import io.quarkiverse.authgateway.runtime.policy.Scheme;
+import io.quarkus.vertx.http.deployment.RouteBuildItem;
 
 /**
  * The machine-readable report of the compiled policy table: one entry per REST endpoint and per route binding, with
@@ -89,6 +90,35 @@ final class PolicyReport {
         }
         entries.sort(Comparator.comparing(Entry::path).thenComparing(Entry::method));
         return new Coverage(List.copyOf(entries), List.copyOf(fellToDefault));
+    }
+
+    /**
+     * The report entries of Quarkus' own endpoints ({@code /q/*}: health, metrics, OpenAPI, Dev UI, ...), each with the
+     * policy the compiled table gives it; those on the management interface, which the gateway does not govern, are
+     * listed with the policy {@code management-interface}.
+     */
+    static List<Entry> quarkusEndpoints(CompiledPolicyTableBuildItem compiled, List<RouteBuildItem> routes,
+            boolean managementInterface) {
+        RouteTable table = new RouteTable(compiled.getPolicies(), compiled.getBindings(), compiled.getDefaultPolicy(),
+                schemes -> List.of());
+        java.util.TreeMap<String, Entry> byPath = new java.util.TreeMap<>();
+        for (RouteBuildItem route : routes) {
+            String path = route.getAbsolutePath();
+            if (!route.isRouterFramework() || path == null || byPath.containsKey(path)) {
+                continue;
+            }
+            if (managementInterface && route.isManagement()) {
+                byPath.put(path, new Entry("Quarkus", "*", path, "management-interface", "not governed", List.of(),
+                        "management interface (quarkus.management.*)"));
+                continue;
+            }
+            String sample = PathTemplates.samplePath(PathTemplates.toPattern(path.replace("*", "x")));
+            RoutePolicy governing = table.find("GET", sample);
+            String source = governing == null ? DEFAULT_SOURCE : "route binding";
+            PolicyDefinition policy = governing == null ? table.defaultPolicy().definition() : governing.definition();
+            byPath.put(path, entry("Quarkus", "GET", path, policy, source));
+        }
+        return List.copyOf(byPath.values());
     }
 
     private static Entry entry(String endpoint, String method, String path, PolicyDefinition policy, String source) {

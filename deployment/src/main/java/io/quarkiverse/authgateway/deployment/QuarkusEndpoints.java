@@ -9,8 +9,9 @@ import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
 
 /**
  * The gateway's own bindings of Quarkus' non-application endpoints: the health probes are public unless
- * {@code quarkus.auth-gateway.public-health-probes=false}. Every other {@code /q/*} endpoint (metrics, OpenAPI, Swagger
- * UI) falls to the default policy unless a route binds it.
+ * {@code quarkus.auth-gateway.public-health-probes=false}, and in dev mode the Dev UI is (Quarkus serves it to
+ * localhost only). Every other {@code /q/*} endpoint (metrics, OpenAPI, Swagger UI) falls to the default policy unless
+ * a route binds it.
  */
 final class QuarkusEndpoints {
 
@@ -20,8 +21,16 @@ final class QuarkusEndpoints {
     private QuarkusEndpoints() {
     }
 
-    static List<DeclaredBinding> bindings(AuthGatewayBuildTimeConfig config, NonApplicationRootPathBuildItem paths) {
+    static List<DeclaredBinding> bindings(AuthGatewayBuildTimeConfig config, NonApplicationRootPathBuildItem paths,
+            boolean devMode) {
         List<DeclaredBinding> bindings = new ArrayList<>();
+        if (devMode) {
+            // every method: the Dev UI talks JSON-RPC over a WebSocket and posts its actions; _static has its scripts
+            for (String path : new String[]{ "dev-ui", "dev-ui/*", "_static/*" }) {
+                bindings.add(new DeclaredBinding(new RouteBinding(PathTemplates.join(paths.resolvePath(path)), null,
+                        PolicyDefinition.PERMIT), "Dev UI (dev mode only)", null));
+            }
+        }
         if (config.publicHealthProbes()) {
             for (String probe : PROBES) {
                 // GET only: HEAD follows it

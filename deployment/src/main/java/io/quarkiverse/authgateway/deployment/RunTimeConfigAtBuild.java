@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.quarkiverse.authgateway.runtime.ConfigFiles;
+
 /**
  * The only place where the build reads run-time configuration, each for a documented reason. The values are what
  * the build sees (application.properties, system properties and environment at build time); each use says what
@@ -42,8 +44,8 @@ final class RunTimeConfigAtBuild {
     }
 
     /**
-     * Key and htpasswd files named with {@code classpath:}, which a native executable must contain. A file named only
-     * at run time must be on the file system.
+     * Key and htpasswd files that may be on the class path (named with {@code classpath:}, or bare), which a native
+     * executable must contain. A file named only at run time must be on the file system.
      */
     static List<String> classpathKeyFiles() {
         List<String> resources = new ArrayList<>();
@@ -51,8 +53,8 @@ final class RunTimeConfigAtBuild {
             if (name.startsWith(PREFIX) && (name.endsWith(".public-key-location")
                     || name.equals(PREFIX + "basic.htpasswd-file"))) {
                 config().getOptionalValue(name, String.class)
-                        .filter(value -> value.startsWith("classpath:"))
-                        .ifPresent(value -> resources.add(value.substring("classpath:".length())));
+                        .map(ConfigFiles::classPathResource) // a bare location not on the class path: not added
+                        .ifPresent(resources::add);
             }
         }
         return resources;

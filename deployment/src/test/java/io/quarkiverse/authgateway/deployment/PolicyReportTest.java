@@ -71,7 +71,14 @@ class PolicyReportTest {
                         + "\"default-policy\", \"fellToDefault\": true}",
                 "{\"endpoint\": null, \"method\": \"*\", \"path\": \"/health/*\", \"policy\": \"permit\", "
                         + "\"access\": \"permit\", \"schemes\": [\"basic\"], \"source\": "
-                        + "\"quarkus.auth-gateway.route.health\", \"fellToDefault\": false}")) {
+                        + "\"quarkus.auth-gateway.route.health\", \"fellToDefault\": false}",
+                // Quarkus' own endpoints, each with the policy it gets
+                "{\"endpoint\": \"Quarkus\", \"method\": \"GET\", \"path\": \"/q/health/ready\", \"policy\": \"permit\", "
+                        + "\"access\": \"permit\", \"schemes\": [\"basic\"], \"source\": \"route binding\", "
+                        + "\"fellToDefault\": false}",
+                "{\"endpoint\": \"Quarkus\", \"method\": \"GET\", \"path\": \"/q/openapi\", \"policy\": \"deny\", "
+                        + "\"access\": \"deny\", \"schemes\": [\"basic\"], \"source\": \"default-policy\", "
+                        + "\"fellToDefault\": true}")) {
             assertTrue(json.contains(expected), () -> expected + "\nmissing from\n" + json);
         }
     }

@@ -10,11 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.enterprise.inject.Any;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.authgateway.RevocationService;
+import io.quarkiverse.authgateway.runtime.telemetry.GatewayTelemetry;
 import io.quarkiverse.authgateway.test.GatewayClaim;
 import io.quarkiverse.authgateway.test.GatewaySecurity;
 import io.quarkiverse.authgateway.test.GatewayTokens;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
@@ -38,6 +43,20 @@ class MinimalApplicationTest {
             assertFalse(present(optional), optional + " is on the class path: this application must not have it");
         }
         assertTrue(present("io.quarkiverse.authgateway.RevocationService"));
+    }
+
+    @Test
+    void eachIntegrationIsSwitchedOff() {
+        // no bean of the metrics, tracing, health, OpenAPI or Dev UI integrations: the build registered none
+        List<String> integrationBeans = Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)
+                .stream().map(bean -> bean.getBeanClass().getName())
+                .filter(name -> name.matches("io\\.quarkiverse\\.authgateway\\.runtime\\."
+                        + "(metrics|tracing|health|openapi|devui|oidc)\\..*"))
+                .toList();
+        assertEquals(List.of(), integrationBeans);
+        assertFalse(Arc.container().select(GatewayTelemetry.class).isResolvable(), "telemetry is the no-op");
+        // the gateway's own beans are there
+        assertTrue(Arc.container().select(RevocationService.class).isResolvable());
     }
 
     @Test

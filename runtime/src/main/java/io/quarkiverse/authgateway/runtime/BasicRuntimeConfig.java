@@ -21,8 +21,9 @@ public interface BasicRuntimeConfig {
 
     /**
      * An htpasswd file (as written by {@code htpasswd -B}) with one {@code user:hash} line per user; only bcrypt
-     * hashes are accepted. A path on the file system, or a class path resource when prefixed with
-     * {@code classpath:}. Roles of these users are set with
+     * hashes are accepted. A class path resource ({@code classpath:users.htpasswd}), a file
+     * ({@code file:/etc/app/users.htpasswd}), or a bare location, looked up on the class path first and then on the file
+     * system. Roles of these users are set with
      * {@code quarkus.auth-gateway.basic.users."<username>".roles}. A user declared in both places must not have a
      * {@code password-hash} in configuration.
      */

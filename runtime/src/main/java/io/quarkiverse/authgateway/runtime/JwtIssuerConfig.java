@@ -18,8 +18,9 @@ public interface JwtIssuerConfig {
     String issuer();
 
     /**
-     * A public key (PEM {@code -----BEGIN PUBLIC KEY-----}), a JWK or a JWK set (JSON), as a file path or a
-     * class path resource prefixed with {@code classpath:}. Exactly one of {@code public-key-location},
+     * A public key (PEM {@code -----BEGIN PUBLIC KEY-----}), a JWK or a JWK set (JSON): a class path resource
+     * ({@code classpath:keys/issuer.pem}), a file ({@code file:/etc/keys/issuer.pem}), or a bare location
+     * ({@code publicKey.pem}), looked up on the class path first and then on the file system, as with smallrye-jwt. Exactly one of {@code public-key-location},
      * {@code jwks-url} and {@code secret} must be set.
      */
     Optional<String> publicKeyLocation();

@@ -41,6 +41,9 @@ public final class LogSafe {
         String text = value.toString();
         int length = text.length();
         int end = Math.min(length, maxLength);
+        if (end < length && end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never cut a pair in two: the output would end in a lone surrogate
+        }
         int first = 0;
         while (first < end && !needsEscape(text.charAt(first), backslashes) && !isLoneSurrogate(text, first)) {
             first++;

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.authgateway.GatewayRefusalEvent;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.LogSafe;
+import io.quarkiverse.authgateway.runtime.devui.RecentRefusals;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
@@ -41,16 +42,19 @@ public class ChallengeWriter {
     private final GatewayTelemetry telemetry;
     private final long retryAfterSeconds;
     private final Event<GatewayRefusalEvent> events;
+    private final RecentRefusals recent;
 
     public ChallengeWriter(GatewayRoutes routes, AuthGatewayRuntimeConfig config, Instance<GatewayTelemetry> telemetry,
             Event<GatewayRefusalEvent> events, BeanManager beans,
-            @ConfigProperty(name = "quarkus.security.events.enabled", defaultValue = "true") boolean eventsEnabled) {
+            @ConfigProperty(name = "quarkus.security.events.enabled", defaultValue = "true") boolean eventsEnabled,
+            Instance<RecentRefusals> recent) {
         this.routes = routes;
         this.challenges = Challenges.forRealm(config.realm());
         this.telemetry = GatewayTelemetry.of(telemetry);
         this.retryAfterSeconds = GatewayAnswer.retryAfterSeconds(config.revocation().retryAfter());
         this.events = SecurityEventHelper.isEventObserved(new GatewayRefusalEvent(null, "", 0, "", Map.of()), beans,
                 eventsEnabled) ? events : null;
+        this.recent = recent.isResolvable() ? recent.get() : null; // dev mode only
     }
 
     /**
@@ -69,16 +73,36 @@ public class ChallengeWriter {
                 policy.definition().getScopes(), bearerPresented);
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Refused %s %s with %d %s (policy '%s'): %s", context.request().method(),
-                    LogSafe.value(context.normalizedPath()), reason.status(), reason.code(), policy.name(),
+                    LogSafe.value(path(context, policy)), reason.status(), reason.code(), policy.name(),
                     LogSafe.text(recorded.cause()));
         }
         telemetry.refused(reason, policy.name());
+        if (recent != null) {
+            recent.record(context.request().method().name(), path(context, policy), reason.status(), reason.code(),
+                    policy.name(), recorded.cause());
+        }
         if (events != null) {
-            SecurityEventHelper.fire(events, new GatewayRefusalEvent(reason.status() == 403 ? caller(context) : null,
-                    reason.code(), reason.status(), policy.name(), Map.of(RoutingContext.class.getName(), context)));
+            fire(new GatewayRefusalEvent(reason.status() == 403 ? caller(context) : null, reason.code(),
+                    reason.status(), policy.name(), Map.of(RoutingContext.class.getName(), context)));
         }
         return new GatewayAnswer(reason.status(), lines, reason.problemBody(),
                 reason == FailureReason.STORE_UNAVAILABLE ? retryAfterSeconds : 0);
+    }
+
+    /** The path as routed; the raw path when it cannot be normalised (a refused ambiguous encoding). */
+    private static String path(RoutingContext context, RoutePolicy policy) {
+        return policy.malformedPath() ? context.request().path() : context.normalizedPath();
+    }
+
+    /** An observer that throws does not take the answer with it: the refusal stays the refusal. */
+    private void fire(GatewayRefusalEvent event) {
+        try {
+            SecurityEventHelper.fire(events, event);
+        } catch (RuntimeException e) {
+            LOG.errorf("An observer of GatewayRefusalEvent failed with %s: %s", e.getClass().getName(),
+                    LogSafe.value(e.getMessage()));
+            LOG.debug("The failure of the observer", e);
+        }
     }
 
     private static SecurityIdentity caller(RoutingContext context) {

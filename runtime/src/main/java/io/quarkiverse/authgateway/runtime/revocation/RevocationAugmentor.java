@@ -59,7 +59,8 @@ public class RevocationAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return Uni.createFrom().failure(new GatewayFailure(FailureReason.REVOKED, "revoked by the " + entry.kind()
-                .name().toLowerCase(Locale.ROOT) + " entry made at " + entry.revokedAt() + " (" + entry.reason() + ")")
+                .name().toLowerCase(Locale.ROOT) + " entry made at " + entry.revokedAt() + " (" + LogSafe.value(entry.reason())
+                + ")")
                 .toException());
     }
 
