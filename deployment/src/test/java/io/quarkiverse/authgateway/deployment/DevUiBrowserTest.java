@@ -60,10 +60,10 @@ class DevUiBrowserTest {
         String base = "http://localhost:8080";
         String token = Tokens.rs256(Tokens.internalClaims());
         given().auth().oauth2(token).get("/orders").then().statusCode(200).body(equalTo("orders of alice"));
+        // an unparsable path is refused with 400, and recorded for the Dev UI with its raw path (no 500)
+        assertEquals("400", curl("-s", "-o", "/dev/null", "-w", "%{http_code}", base + "/a%zz"));
         // a refusal from outside the browser, with a real client
-        Process curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-u", "alice:wrong",
-                base + "/admin").start();
-        assertEquals("401", new String(curl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
+        assertEquals("401", curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "-u", "alice:wrong", base + "/admin"));
 
         Path screenshots = Path.of("target/dev-ui").toAbsolutePath();
         String seen = browser("dev-ui.mjs", base, "/orders", "/admin", "alice", screenshots.toString());
@@ -77,6 +77,13 @@ class DevUiBrowserTest {
         given().auth().oauth2(token).get("/orders").then().statusCode(401).body("code", equalTo("revoked"));
         given().auth().preemptive().basic("alice", "alice-secret").get("/admin").then().statusCode(401)
                 .body("code", equalTo("revoked"));
+    }
+
+    private static String curl(String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("curl"));
+        command.addAll(List.of(arguments));
+        Process curl = new ProcessBuilder(command).start();
+        return new String(curl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
     }
 
     /** browser-tests/run.sh: exit code 77 when Chromium or Node.js is missing (skipped, saying which). */
