@@ -86,4 +86,64 @@ public interface BasicRuntimeConfig {
         @WithDefault("10M")
         Duration timeToLive();
     }
+
+    /**
+     * Brute-force protection: consecutive failed passwords slow down the user and the client address they came from.
+     */
+    Throttle throttle();
+
+    /**
+     * Failed Basic sign-ins are counted per user name and per client address (as Quarkus' proxy-address forwarding
+     * resolves it). From the failure after {@code free-failures}, the user, or the address, is refused for a delay
+     * that doubles with each further failure, up to {@code max-delay}: such a request gets 429
+     * {@code too_many_failures} with {@code Retry-After}, costs no password hash and says nothing about the password.
+     * A success resets the user's count; a count is forgotten {@code forget-after} its last failure.
+     */
+    interface Throttle {
+
+        /**
+         * Whether failed sign-ins slow down further attempts.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How many consecutive failures cost nothing more than the failure itself: typos never reach it.
+         */
+        @WithDefault("4")
+        int freeFailures();
+
+        /**
+         * How many consecutive failures from one client address cost nothing more: higher than
+         * {@code free-failures}, since many users may share an address (a NAT, a proxy), and a success does not reset
+         * an address's count.
+         */
+        @WithDefault("50")
+        int addressFreeFailures();
+
+        /**
+         * The delay after the first failure beyond {@code free-failures}; each further failure doubles it.
+         */
+        @WithDefault("1S")
+        Duration initialDelay();
+
+        /**
+         * The longest delay.
+         */
+        @WithDefault("5M")
+        Duration maxDelay();
+
+        /**
+         * How long after its last failure a count is forgotten.
+         */
+        @WithDefault("15M")
+        Duration forgetAfter();
+
+        /**
+         * The most user names and addresses tracked at once (each); beyond it, forgotten counts are dropped first and
+         * new names are not tracked until there is room.
+         */
+        @WithDefault("100000")
+        int maxTracked();
+    }
 }

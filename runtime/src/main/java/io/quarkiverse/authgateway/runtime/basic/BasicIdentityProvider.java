@@ -19,7 +19,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Verifies Basic credentials. The user lookup is reactive; the password hash runs on a worker thread
@@ -35,11 +38,18 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
     private volatile String decoy;
 
     private final GatewayTelemetry telemetry;
+    private final LoginThrottle throttle;
 
     public BasicIdentityProvider(UserDirectory directory, AuthGatewayRuntimeConfig config,
             Instance<GatewayTelemetry> telemetry) {
         this.directory = directory;
         this.telemetry = GatewayTelemetry.of(telemetry);
+        BasicRuntimeConfig.Throttle throttling = config.basic().throttle();
+        this.throttle = throttling.enabled()
+                ? new LoginThrottle(throttling.freeFailures(), throttling.addressFreeFailures(),
+                        throttling.initialDelay().toMillis(),
+                        throttling.maxDelay().toMillis(), throttling.forgetAfter().toMillis(), throttling.maxTracked())
+                : null;
         BasicRuntimeConfig.VerificationCache cacheConfig = config.basic().cache();
         this.cache = cacheConfig.enabled()
                 ? new VerificationCache(cacheConfig.maxSize(),
@@ -57,12 +67,23 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
             AuthenticationRequestContext context) {
         String username = request.getUsername();
         char[] password = request.getPassword().getPassword();
+        String address = throttle == null ? null : clientAddress(request);
+        if (throttle != null) {
+            long wait = throttle.waitMillis(username, address, System.currentTimeMillis());
+            if (wait > 0) {
+                // before any hash or cache: the answer is the same whether the password is right or not
+                PasswordHashes.wipe(password);
+                return Uni.createFrom().failure(new GatewayFailure(FailureReason.TOO_MANY_FAILURES, "sign-ins of user '"
+                        + LogSafe.value(username) + "' or from " + LogSafe.value(address) + " are slowed after repeated "
+                        + "failures for " + wait + " ms more", (wait + 999) / 1000).toException());
+            }
+        }
         // the presented password is wiped once it was checked, whichever way the check ends
         return directory.find(username).onItem().transformToUni(user -> {
             if (user == null) {
                 return context.runBlocking(() -> {
                     verify(password, decoy());
-                    throw failure("unknown user '" + LogSafe.value(username) + "'");
+                    throw failure("unknown user '" + LogSafe.value(username) + "'", username, address);
                 });
             }
             SecurityIdentity cached = cache == null ? null : cache.verified(user, password);
@@ -71,17 +92,19 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
             }
             if (cached != null) {
                 telemetry.attempt(GatewayIdentity.BASIC, true);
+                succeeded(username);
                 return Uni.createFrom().item(cached);
             }
             return context.runBlocking(() -> {
                 if (!verify(password, user.passwordHash())) {
-                    throw failure("wrong password for user '" + LogSafe.value(username) + "'");
+                    throw failure("wrong password for user '" + LogSafe.value(username) + "'", username, address);
                 }
                 SecurityIdentity identity = identity(user);
                 if (cache != null) {
                     cache.remember(user, password, identity);
                 }
                 telemetry.attempt(GatewayIdentity.BASIC, true);
+                succeeded(username);
                 return identity;
             });
         }).onTermination().invoke(() -> PasswordHashes.wipe(password));
@@ -94,7 +117,22 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
         return matches;
     }
 
-    private RuntimeException failure(String cause) {
+    private void succeeded(String username) {
+        if (throttle != null) {
+            throttle.succeeded(username);
+        }
+    }
+
+    private static String clientAddress(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext context = HttpSecurityUtils.getRoutingContextAttribute(request);
+        SocketAddress remote = context == null ? null : context.request().remoteAddress();
+        return remote == null ? null : remote.hostAddress();
+    }
+
+    private RuntimeException failure(String cause, String username, String address) {
+        if (throttle != null) {
+            throttle.failed(username, address, System.currentTimeMillis());
+        }
         telemetry.attempt(GatewayIdentity.BASIC, false);
         return new GatewayFailure(FailureReason.INVALID_CREDENTIALS, cause).toException();
     }

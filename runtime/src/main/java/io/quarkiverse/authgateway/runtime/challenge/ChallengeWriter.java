@@ -86,7 +86,7 @@ public class ChallengeWriter {
                     reason.status(), policy.name(), Map.of(RoutingContext.class.getName(), context)));
         }
         return new GatewayAnswer(reason.status(), lines, reason.problemBody(),
-                reason == FailureReason.STORE_UNAVAILABLE ? retryAfterSeconds : 0);
+                reason == FailureReason.STORE_UNAVAILABLE ? retryAfterSeconds : recorded.retryAfterSeconds());
     }
 
     /** The path as routed; the raw path when it cannot be normalised (a refused ambiguous encoding). */

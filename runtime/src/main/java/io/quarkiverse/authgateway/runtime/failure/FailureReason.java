@@ -21,6 +21,8 @@ public enum FailureReason {
     INSUFFICIENT_SCOPE(403, "insufficient_scope", "The access token does not grant the scope this resource requires."),
     FORBIDDEN(403, "forbidden", "The authenticated caller is not allowed to access this resource."),
     INVALID_HOST(400, "invalid_host", "The Host header is missing, repeated or not a valid host and port."),
+    TOO_MANY_FAILURES(429, "too_many_failures",
+            "Too many failed sign-ins for this user or from this address; retry after the delay in Retry-After."),
     STORE_UNAVAILABLE(503, "revocation_store_unavailable",
             "The credentials cannot be checked right now; retry after the delay in Retry-After."),
     /** A defect in the gateway or in an SPI implementation of the application (a user store that throws, say). */

@@ -12,14 +12,22 @@ import io.vertx.ext.web.RoutingContext;
  *
  * @param reason the failure class that decides status, challenges and body
  * @param cause what exactly went wrong, for the log; never contains credentials or header values
+ * @param retryAfterSeconds the {@code Retry-After} of the answer, or 0 for the reason's own (none, or the store's)
  */
-public record GatewayFailure(FailureReason reason, String cause) {
+public record GatewayFailure(FailureReason reason, String cause, long retryAfterSeconds) {
 
     private static final String KEY = GatewayFailure.class.getName();
 
+    public GatewayFailure {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(cause, "cause");
+    }
+
+    /**
+     * A failure whose answer carries no {@code Retry-After} of its own.
+     */
     public GatewayFailure(FailureReason reason, String cause) {
-        this.reason = Objects.requireNonNull(reason, "reason");
-        this.cause = Objects.requireNonNull(cause, "cause");
+        this(reason, cause, 0);
     }
 
     /**
