@@ -88,6 +88,16 @@ public interface BasicRuntimeConfig {
     }
 
     /**
+     * The most password-hash verifications that run at once (bcrypt, argon2id and PBKDF2 take tens to hundreds of
+     * milliseconds of CPU each; the decoy hash of unknown users counts too). A Basic request that would need one more
+     * gets 503 {@code verification_busy} with {@code Retry-After: 1} at once, so that a flood of guessed passwords
+     * cannot take every worker thread and core; callers the verification cache knows pay no hash and are never
+     * refused. Defaults to the number of available processors: one hash per core, the rest of the worker pool
+     * stays free for everything else.
+     */
+    Optional<Integer> maxConcurrentHashes();
+
+    /**
      * Brute-force protection: consecutive failed passwords slow down the user and the client address they came from.
      */
     Throttle throttle();

@@ -1,6 +1,7 @@
 package io.quarkiverse.authgateway.runtime.basic;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -39,11 +40,15 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
 
     private final GatewayTelemetry telemetry;
     private final LoginThrottle throttle;
+    private final int maxConcurrentHashes;
+    private final AtomicInteger hashesInFlight = new AtomicInteger();
 
     public BasicIdentityProvider(UserDirectory directory, AuthGatewayRuntimeConfig config,
             Instance<GatewayTelemetry> telemetry) {
         this.directory = directory;
         this.telemetry = GatewayTelemetry.of(telemetry);
+        this.maxConcurrentHashes = Math.max(1, config.basic().maxConcurrentHashes()
+                .orElse(Runtime.getRuntime().availableProcessors()));
         BasicRuntimeConfig.Throttle throttling = config.basic().throttle();
         this.throttle = throttling.enabled()
                 ? new LoginThrottle(throttling.freeFailures(), throttling.addressFreeFailures(),
@@ -81,10 +86,10 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
         // the presented password is wiped once it was checked, whichever way the check ends
         return directory.find(username).onItem().transformToUni(user -> {
             if (user == null) {
-                return context.runBlocking(() -> {
+                return hashing(context.runBlocking(() -> {
                     verify(password, decoy());
                     throw failure("unknown user '" + LogSafe.value(username) + "'", username, address);
-                });
+                }));
             }
             SecurityIdentity cached = cache == null ? null : cache.verified(user, password);
             if (cache != null) {
@@ -95,7 +100,7 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
                 succeeded(username);
                 return Uni.createFrom().item(cached);
             }
-            return context.runBlocking(() -> {
+            return hashing(context.runBlocking(() -> {
                 if (!verify(password, user.passwordHash())) {
                     throw failure("wrong password for user '" + LogSafe.value(username) + "'", username, address);
                 }
@@ -106,7 +111,7 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
                 telemetry.attempt(GatewayIdentity.BASIC, true);
                 succeeded(username);
                 return identity;
-            });
+            }));
         }).onTermination().invoke(() -> PasswordHashes.wipe(password));
     }
 
@@ -115,6 +120,23 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
         boolean matches = PasswordHashes.verify(password, hash);
         telemetry.verification(GatewayTelemetry.PASSWORD_HASH, System.nanoTime() - started);
         return matches;
+    }
+
+    /**
+     * Runs a hash verification if fewer than the maximum run now; refuses it at once otherwise. The count is taken when
+     * the verification is subscribed to and given back when it ends, however it ends.
+     */
+    private Uni<SecurityIdentity> hashing(Uni<SecurityIdentity> verification) {
+        return Uni.createFrom().deferred(() -> {
+            int running = hashesInFlight.incrementAndGet();
+            if (running > maxConcurrentHashes) {
+                hashesInFlight.decrementAndGet();
+                return Uni.createFrom().failure(new GatewayFailure(FailureReason.VERIFICATION_BUSY, (running - 1)
+                        + " password-hash verifications already running (max-concurrent-hashes " + maxConcurrentHashes
+                        + ")", 1).toException());
+            }
+            return verification.onTermination().invoke(hashesInFlight::decrementAndGet);
+        });
     }
 
     private void succeeded(String username) {

@@ -23,6 +23,8 @@ public enum FailureReason {
     INVALID_HOST(400, "invalid_host", "The Host header is missing, repeated or not a valid host and port."),
     TOO_MANY_FAILURES(429, "too_many_failures",
             "Too many failed sign-ins for this user or from this address; retry after the delay in Retry-After."),
+    VERIFICATION_BUSY(503, "verification_busy",
+            "Password checks are at capacity right now; retry after the delay in Retry-After."),
     STORE_UNAVAILABLE(503, "revocation_store_unavailable",
             "The credentials cannot be checked right now; retry after the delay in Retry-After."),
     /** A defect in the gateway or in an SPI implementation of the application (a user store that throws, say). */
