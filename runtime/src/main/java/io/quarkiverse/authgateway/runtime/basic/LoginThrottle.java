@@ -98,8 +98,4 @@ final class LoginThrottle {
     int trackedUsers() {
         return users.size();
     }
-
-    int trackedAddresses() {
-        return addresses.size();
-    }
 }

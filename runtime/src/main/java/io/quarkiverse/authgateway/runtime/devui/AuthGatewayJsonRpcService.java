@@ -11,6 +11,7 @@ import io.quarkiverse.authgateway.RevocationService;
 import io.quarkiverse.authgateway.runtime.PrincipalNames;
 import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
 import io.quarkiverse.authgateway.runtime.bearer.KeySetState;
+import io.quarkiverse.authgateway.runtime.revocation.http.AdminRevocationEndpoint;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -18,9 +19,6 @@ import io.smallrye.mutiny.Uni;
  * and the revocation list with revoke and lift. Registered by the build in dev mode only.
  */
 public class AuthGatewayJsonRpcService {
-
-    private static final int MAX_ID = 2048;
-    private static final int MAX_REASON = 500;
 
     private final JwtIssuers issuers;
     private final RecentRefusals refusals;
@@ -71,8 +69,8 @@ public class AuthGatewayJsonRpcService {
      */
     public Uni<Map<String, Object>> revoke(String kind, String id, String reason) {
         String problem = idProblem(id);
-        if (problem == null && reason != null && reason.length() > MAX_REASON) {
-            problem = "The reason has more than " + MAX_REASON + " characters";
+        if (problem == null && reason != null && reason.length() > AdminRevocationEndpoint.MAX_REASON) {
+            problem = "The reason has more than " + AdminRevocationEndpoint.MAX_REASON + " characters";
         }
         if (problem != null) {
             return Uni.createFrom().failure(new IllegalArgumentException(problem));
@@ -101,8 +99,8 @@ public class AuthGatewayJsonRpcService {
         if (id == null || id.isBlank()) {
             return "An id is required";
         }
-        if (id.length() > MAX_ID) {
-            return "The id has more than " + MAX_ID + " characters";
+        if (id.length() > AdminRevocationEndpoint.MAX_ID) {
+            return "The id has more than " + AdminRevocationEndpoint.MAX_ID + " characters";
         }
         String problem = PrincipalNames.problem(id);
         return problem == null ? null : "The id " + problem;

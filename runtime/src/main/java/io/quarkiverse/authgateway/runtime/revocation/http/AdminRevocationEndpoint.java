@@ -30,8 +30,10 @@ import io.vertx.ext.web.RoutingContext;
 public class AdminRevocationEndpoint {
 
     private static final Set<String> FIELDS = Set.of("kind", "id", "reason", "expiresAt");
-    private static final int MAX_ID = 2048;
-    private static final int MAX_REASON = 500;
+    /** The longest id a revocation may name, through this endpoint or the Dev UI. */
+    public static final int MAX_ID = 2048;
+    /** The longest reason a revocation may give, through this endpoint or the Dev UI. */
+    public static final int MAX_REASON = 500;
 
     private final RevocationService revocations;
     private final RevocationAnswers answers;
