@@ -247,35 +247,31 @@ final class RedisMirror implements RedisCommands.Listener {
         }
     }
 
-    /** Applies one published change: {@code <version> P <entry JSON>} or {@code <version> L <KIND>:<id>}. */
+    /** Applies one published change, in version order; a gap reloads every entry. */
     private void apply(String message) {
-        int first = message.indexOf(' ');
-        long changeVersion;
-        try {
-            changeVersion = Long.parseLong(message.substring(0, Math.max(first, 0)));
-        } catch (NumberFormatException e) {
+        ChangeMessage change = ChangeMessage.parse(message);
+        if (change == null) {
             LOG.warnf("Ignored a malformed message on the revocation channel %s", channel);
             return;
         }
-        if (changeVersion <= version) {
+        if (change.version() <= version) {
             return; // already in the mirror
         }
-        if (changeVersion != version + 1 || message.length() < first + 3) {
-            LOG.debugf("Revocation change %d missed (mirror at %d): reloading", changeVersion - 1, version);
+        if (change.version() != version + 1) {
+            LOG.debugf("Revocation change %d missed (mirror at %d): reloading", change.version() - 1, version);
             trusted = false;
             reload();
             return;
         }
-        String payload = message.substring(first + 3);
-        if (message.charAt(first + 1) == 'P') {
-            RevocationEntry entry = redis.decodeOrSkip(payload);
+        if (change.put()) {
+            RevocationEntry entry = redis.decodeOrSkip(change.payload());
             if (entry != null) {
                 entries.put(entry, clock.instant());
             }
         } else {
-            entries.remove(payload);
+            entries.remove(change.payload());
         }
-        version = changeVersion;
+        version = change.version();
         confirmedAtMillis = clock.millis();
     }
 }
