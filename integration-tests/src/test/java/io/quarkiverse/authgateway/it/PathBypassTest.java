@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -76,5 +77,33 @@ class PathBypassTest {
             assertEquals(Answers.BAD_REQUEST, response.body(), all);
         }
         assertNoLeak(response);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/public/hello\u00c3\u00a9", "/api/public/\u00c0\u00ae\u00c0\u00ae/admin/stats",
+            "/api/public/hello\u00ff" })
+    void rawCharactersOutsideAsciiAreAmbiguous(String target) throws Exception {
+        // unencoded UTF-8 (here "é", an overlong "." and a stray byte) is read as ISO-8859-1 here and perhaps as UTF-8
+        // by the next layer: refused like an ambiguous escape, even on a public path
+        Answers.assertRefusal(RawHttp.get(base, target), 400, Answers.BAD_REQUEST, Answers.BEARER_CHALLENGE
+                + ", error=\"invalid_request\", error_description=\"The request is ambiguous: it carries more than one "
+                + "Authorization header or an ambiguously encoded path.\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/public/hello\u0085", "/api/admin/stats\u0085", "/api/public/hello\u009b" })
+    void rawC1ControlsAreRefusedByTheHttpCodec(String target) throws Exception {
+        // the HTTP/1.1 decoder refuses the request line before any route, and closes the connection; RequestPaths would
+        // refuse the path too, where a codec lets it through
+        RawHttp.Response response = RawHttp.get(base, target);
+        assertEquals(400, response.status(), response.toString());
+        assertEquals("", response.body(), response.toString());
+        assertEquals("close", response.header("connection"), response.toString());
+    }
+
+    @Test
+    void theSameCharacterPercentEncodedHasOneReadingOnly() throws Exception {
+        // no route: denied by default, with the challenges of every scheme
+        Answers.assertRefusal(RawHttp.get(base, "/api/public/hello%C3%A9"), 401, Answers.MISSING, Answers.EVERY_SCHEME);
     }
 }

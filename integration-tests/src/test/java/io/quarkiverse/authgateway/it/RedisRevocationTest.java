@@ -282,6 +282,113 @@ class RedisRevocationTest {
     }
 
     @Test
+    void aPauseWithinTheStalenessWindowCostsNothingAndALongerOneIsTheDocumentedAnswer() throws Exception {
+        String valid = Revocations.token("redis-6", "paula");
+        String revoked = Revocations.token("redis-6r", "rita");
+        assertEquals(201, Revocations.revokeSubject(base, "rita"));
+        assertEquals(401, Revocations.orders(base, revoked));
+        assertEquals(200, Revocations.orders(base, valid));
+
+        // 1 s: the version checks time out (300 ms), the subscription stays open, the mirror stays trusted
+        PauseFigures shortPause = underLoad(Duration.ofSeconds(1), Duration.ofMillis(1_600), valid, revoked);
+        System.out.println("CLIENT PAUSE 1 s: " + shortPause);
+        assertEquals(0, shortPause.wronglyAccepted, shortPause.toString());
+        assertEquals(0, shortPause.unexpected, shortPause.toString());
+        assertEquals(0, shortPause.refusedValid, shortPause.toString());
+        assertTrue(shortPause.validRequests > 20, shortPause.toString());
+        waitForStatus(valid, 200, Duration.ofSeconds(10));
+
+        // 5 s: beyond max-staleness (3 s since the last confirmed check, at most 200 ms before the pause) the
+        // answer is on-store-failure's: 503 with Retry-After, for the valid and the revoked token alike
+        PauseFigures longPause = underLoad(Duration.ofSeconds(5), Duration.ofMillis(5_500), valid, revoked);
+        System.out.println("CLIENT PAUSE 5 s: " + longPause);
+        assertEquals(0, longPause.wronglyAccepted, longPause.toString());
+        assertEquals(0, longPause.unexpected, longPause.toString());
+        assertTrue(longPause.firstRefusalMillis >= 2_500, longPause.toString());
+        assertTrue(longPause.firstRefusalMillis <= 4_500, longPause.toString());
+        Answers.assertRefusal(longPause.refusal, 503, UNAVAILABLE);
+        assertEquals("3", longPause.refusal.header("Retry-After"), longPause.refusal.toString());
+        // once Redis answers, the mirror (older than the window) is reloaded and trusted again, without a restart
+        waitForStatus(valid, 200, Duration.ofSeconds(10));
+        assertEquals(401, Revocations.orders(base, revoked));
+        String log = Files.readString(Path.of(logFile()));
+        assertTrue(log.contains("requests are checked against the mirror for up to "
+                + "quarkus.auth-gateway.revocation.redis.max-staleness (3000 ms)"), log);
+        assertTrue(log.contains("Revocation store answering again; the mirror stayed trusted"), log);
+    }
+
+    /** What clients saw while Redis was paused; times are from the start of the pause. */
+    static final class PauseFigures {
+
+        int validRequests;
+        int revokedRequests;
+        int refusedValid;
+        int wronglyAccepted;
+        int unexpected;
+        long firstRefusalMillis = -1;
+        RawHttp.Response refusal;
+
+        synchronized void add(boolean validToken, RawHttp.Response response, long atMillis) {
+            int status = response.status();
+            if (validToken) {
+                validRequests++;
+            } else {
+                revokedRequests++;
+            }
+            if (status == 503) {
+                if (refusal == null) {
+                    refusal = response;
+                    firstRefusalMillis = atMillis;
+                }
+                if (validToken) {
+                    refusedValid++;
+                }
+            } else if (status == 200 && !validToken) {
+                wronglyAccepted++;
+            } else if (status != (validToken ? 200 : 401)) {
+                unexpected++;
+            }
+        }
+
+        @Override
+        public synchronized String toString() {
+            return validRequests + " valid-token requests (" + refusedValid + " refused with 503), " + revokedRequests
+                    + " revoked-token requests (" + wronglyAccepted + " accepted), " + unexpected
+                    + " unexpected statuses, first 503 after " + firstRefusalMillis + " ms";
+        }
+    }
+
+    private PauseFigures underLoad(Duration pause, Duration load, String valid, String revoked) throws Exception {
+        PauseFigures figures = new PauseFigures();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            redis.pause(pause);
+            long start = System.nanoTime();
+            long end = start + load.toNanos();
+            List<Future<?>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                boolean first = i % 2 == 0;
+                results.add(clients.submit(() -> {
+                    boolean validToken = first;
+                    while (System.nanoTime() < end) {
+                        RawHttp.Response response = RawHttp.get(base, "/api/orders",
+                                "Authorization: Bearer " + (validToken ? valid : revoked));
+                        figures.add(validToken, response, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                        validToken = !validToken;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        return figures;
+    }
+
+    @Test
     void valuesAndMessagesThatAreNotOursAreSkippedAndNothingBreaks() throws IOException {
         String token = Revocations.token("redis-5", "junk");
         assertEquals(200, Revocations.orders(base, token));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 /**
  * Two instances of the packaged application on one real Redis: the one the test framework starts (A) and a second
  * one this test starts from the same jar (B). A revocation made through either is enforced by both; the delay is
- * measured; revocations survive a restart; a logout token is accepted once across instances.
+ * measured; revocations survive a restart; a logout token is accepted once across instances; failed sign-ins counted
+ * on either instance slow the user down on both.
  */
 @QuarkusIntegrationTest
 @WithTestResource(value = RedisResource.class, initArgs = @ResourceArg(name = RedisResource.SERVER_NAME, value = "propagation"))
@@ -131,6 +133,39 @@ class RevocationPropagationIT {
         }
         Answers.assertRefusal(RawHttp.get(base, "/api/orders", "Authorization: Bearer " + token), 401,
                 Revocations.REVOKED, Revocations.REVOKED_CHALLENGE);
+    }
+
+    @Test
+    void failedSignInsOnEitherInstanceSlowTheUserDownOnBoth() throws IOException {
+        // bob's fifth consecutive failure starts a 1 s wait: alternate the instances so that neither saw five itself
+        for (int i = 1; i <= 5; i++) {
+            Answers.assertRefusal(RawHttp.get(i % 2 == 0 ? secondBase : base, "/api/me", basic("bob", "guess-" + i)),
+                    401, Answers.INVALID, Answers.EVERY_SCHEME);
+        }
+        RedisServer.sleep(100); // the count reached the other instance on the failure channel long before
+        for (String password : List.of("guess-6", "bob-secret")) {
+            RawHttp.Response throttled = RawHttp.get(secondBase, "/api/me", basic("bob", password));
+            // the same answer for the right and a wrong password; the wait is rounded up to whole seconds
+            Answers.assertRefusal(throttled, 429, TOO_MANY);
+            assertEquals("1", throttled.header("Retry-After"), throttled.toString());
+        }
+        RedisServer.sleep(1100);
+        assertEquals(200, RawHttp.get(secondBase, "/api/me", basic("bob", "bob-secret")).status());
+        RedisServer.sleep(100);
+        // the success on the second instance reset bob's count on the first too: a new failure is one of the free ones
+        Answers.assertRefusal(RawHttp.get(base, "/api/me", basic("bob", "guess-7")), 401, Answers.INVALID,
+                Answers.EVERY_SCHEME);
+        Answers.assertRefusal(RawHttp.get(base, "/api/me", basic("bob", "guess-8")), 401, Answers.INVALID,
+                Answers.EVERY_SCHEME);
+    }
+
+    private static final String TOO_MANY = "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+            + "\"code\":\"too_many_failures\",\"detail\":\"Too many failed sign-ins for this user or from this "
+            + "address; retry after the delay in Retry-After.\"}";
+
+    private static String basic(String user, String password) {
+        return "Authorization: Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Process startInstance(int port) throws IOException {

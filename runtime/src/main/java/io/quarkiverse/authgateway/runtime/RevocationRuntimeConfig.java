@@ -134,6 +134,18 @@ public interface RevocationRuntimeConfig {
          */
         @WithDefault("1S")
         Duration checkInterval();
+
+        /**
+         * How long the mirror stays trusted while Redis does not answer (a pause, a slow failover, a network blip) but
+         * the subscription to its changes is still open: requests are checked against the mirror as before, and only
+         * beyond this age (since the mirror was last confirmed current) does {@code on-store-failure} apply. It is the
+         * window in which a revocation made through another instance may not yet be enforced here, should its change
+         * message be lost too. A closed subscription (Redis gone, connection reset) ends the trust at once. {@code 0}
+         * trusts the mirror only while Redis answers. Keep it above {@code check-interval} plus {@code timeout}, or
+         * every missed version check refuses requests.
+         */
+        @WithDefault("3S")
+        Duration maxStaleness();
     }
 
     /**

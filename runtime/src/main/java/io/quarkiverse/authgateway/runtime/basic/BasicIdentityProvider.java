@@ -40,11 +40,13 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
 
     private final GatewayTelemetry telemetry;
     private final LoginThrottle throttle;
+    /** The failure counts of every instance, when the Redis store is in use; {@code null} when they stay local. */
+    private final SharedFailureCounts shared;
     private final int maxConcurrentHashes;
     private final AtomicInteger hashesInFlight = new AtomicInteger();
 
     public BasicIdentityProvider(UserDirectory directory, AuthGatewayRuntimeConfig config,
-            Instance<GatewayTelemetry> telemetry) {
+            Instance<GatewayTelemetry> telemetry, Instance<SharedFailureCounts> sharedCounts) {
         this.directory = directory;
         this.telemetry = GatewayTelemetry.of(telemetry);
         this.maxConcurrentHashes = Math.max(1, config.basic().maxConcurrentHashes()
@@ -55,6 +57,12 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
                         throttling.initialDelay().toMillis(),
                         throttling.maxDelay().toMillis(), throttling.forgetAfter().toMillis(), throttling.maxTracked())
                 : null;
+        this.shared = throttle != null && sharedCounts.isResolvable() && sharedCounts.get().active()
+                ? sharedCounts.get()
+                : null;
+        if (shared != null) {
+            shared.listen(throttle);
+        }
         BasicRuntimeConfig.VerificationCache cacheConfig = config.basic().cache();
         this.cache = cacheConfig.enabled()
                 ? new VerificationCache(cacheConfig.maxSize(),
@@ -112,7 +120,15 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
                 succeeded(username);
                 return identity;
             }));
-        }).onTermination().invoke(() -> PasswordHashes.wipe(password));
+        }).onTermination().invoke(() -> PasswordHashes.wipe(password))
+                .onFailure(BasicIdentityProvider::wrongCredentials).call(() -> shared == null
+                        ? Uni.createFrom().voidItem()
+                        : shared.failed(username, address, System.currentTimeMillis()));
+    }
+
+    private static boolean wrongCredentials(Throwable failure) {
+        GatewayFailure carried = GatewayFailure.carriedBy(failure);
+        return carried != null && carried.reason() == FailureReason.INVALID_CREDENTIALS;
     }
 
     private boolean verify(char[] password, String hash) {
@@ -140,8 +156,8 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
     }
 
     private void succeeded(String username) {
-        if (throttle != null) {
-            throttle.succeeded(username);
+        if (throttle != null && throttle.succeeded(username) && shared != null) {
+            shared.reset(username); // only after failures: the common success costs no round trip
         }
     }
 

@@ -7,9 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counts consecutive failed sign-ins per user name and per client address and says how long each must wait: nothing
  * for the first {@code freeFailures}, then a delay that doubles with every failure up to a cap. Bounded: at most
- * {@code maxTracked} names and as many addresses; forgotten counts are dropped first. Kept in this JVM.
+ * {@code maxTracked} names and as many addresses; forgotten counts are dropped first. Kept in this JVM; with a
+ * {@link SharedFailureCounts shared store}, the counts every instance records arrive here too, and the higher of the
+ * store's count and this JVM's own is used (this JVM keeps counting while the store does not answer).
  */
-final class LoginThrottle {
+final class LoginThrottle implements SharedFailureCounts.Listener {
 
     /** One name's or address's count: consecutive failures, and when the last one was. */
     private record Failures(int count, long lastMillis) {
@@ -50,11 +52,36 @@ final class LoginThrottle {
         }
     }
 
-    /** A success resets the user's count; the address keeps its own (an attacker's address stays slowed). */
-    void succeeded(String user) {
-        if (!users.isEmpty()) { // nothing to do, and nothing to hash, on the common path
-            users.remove(user);
+    /**
+     * A success resets the user's count; the address keeps its own (an attacker's address stays slowed).
+     *
+     * @return whether the user had a count to reset
+     */
+    boolean succeeded(String user) {
+        // nothing to do, and nothing to hash, on the common path
+        return !users.isEmpty() && users.remove(user) != null;
+    }
+
+    @Override
+    public void counted(boolean user, String key, int count, long atMillis) {
+        if (count <= 0 || key == null) {
+            return;
         }
+        ConcurrentHashMap<String, Failures> counts = user ? users : addresses;
+        if (counts.size() >= maxTracked && !counts.containsKey(key)) {
+            dropForgotten(counts, atMillis);
+            if (counts.size() >= maxTracked) {
+                return;
+            }
+        }
+        counts.compute(key, (ignored, previous) -> previous == null || atMillis - previous.lastMillis() >= forgetAfterMillis
+                ? new Failures(count, atMillis)
+                : new Failures(Math.max(count, previous.count()), Math.max(atMillis, previous.lastMillis())));
+    }
+
+    @Override
+    public void reset(String user) {
+        succeeded(user);
     }
 
     private long waitMillis(Failures failures, int free, long now) {

@@ -48,6 +48,9 @@ public final class BearerTokens {
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
             if (c == '=') {
+                if (i == 0) {
+                    return "the token is not an RFC 6750 b64token";
+                }
                 padding = true;
             } else if (padding || !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                     || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/')) {
@@ -81,20 +84,41 @@ public final class BearerTokens {
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
             if (c == '.') {
-                if (partLength == 0) {
-                    return "the token has an empty part";
+                String partError = partError(token, i, partLength);
+                if (partError != null) {
+                    return partError;
                 }
                 dots++;
                 partLength = 0;
-            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '_') {
+            } else if (TokenDigests.base64UrlValue(c) >= 0) {
                 partLength++;
             } else {
                 return "the token contains a character outside base64url";
             }
         }
-        if (dots != 2 || partLength == 0) {
+        String partError = partError(token, token.length(), partLength);
+        if (partError != null) {
+            return partError;
+        }
+        if (dots != 2) {
             return dots == 4 ? "encrypted tokens (JWE) are not accepted" : "the token is not a signed JWT (three parts)";
+        }
+        return null;
+    }
+
+    /**
+     * Only the canonical spelling of a part is accepted: a decoder ignores the unused low bits of its last character,
+     * so a token with other bits there would be the same token under another name (and another digest).
+     */
+    private static String partError(String token, int end, int length) {
+        if (length == 0) {
+            return "the token has an empty part";
+        } else if (length % 4 == 1) {
+            return "a part of the token has a length that no base64url encoding has";
+        }
+        int unused = TokenDigests.unusedBits(length);
+        if ((TokenDigests.base64UrlValue(token.charAt(end - 1)) & ((1 << unused) - 1)) != 0) {
+            return "a part of the token is not in canonical base64url (unused bits set)";
         }
         return null;
     }

@@ -48,7 +48,9 @@ public final class RequestPaths {
         int length = raw.length();
         for (int i = 0; i < length; i++) {
             char c = raw.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\\') {
+            // a request target is ASCII (RFC 9112, RFC 3986): raw bytes above it (C1 controls, unencoded UTF-8) would be
+            // read as ISO-8859-1 here and perhaps as UTF-8 by another layer
+            if (c < 0x20 || c > 0x7e || c == '\\') {
                 return true;
             }
             if (c == '%') {

@@ -60,7 +60,7 @@ public class GatewayRevocationService implements RevocationService {
 
     @Override
     public Uni<RevocationEntry> revokeTokenValue(String token, Instant tokenExpiresAt, String reason) {
-        return add(Kind.TOKEN, HASH_PREFIX + TokenDigests.sha256(token), tokenExpiresAt, reason);
+        return add(Kind.TOKEN, HASH_PREFIX + TokenDigests.revocationDigest(token), tokenExpiresAt, reason);
     }
 
     @Override

@@ -29,7 +29,7 @@ enum RevocableKey {
         @Override
         Object id(SecurityIdentity identity, Map<String, Object> claims) {
             TokenCredential token = identity.getCredential(TokenCredential.class);
-            return token == null ? null : RevocationIndex.HASH_PREFIX + TokenDigests.sha256(token.getToken());
+            return token == null ? null : RevocationIndex.HASH_PREFIX + TokenDigests.revocationDigest(token.getToken());
         }
     },
     /** The token's {@code sub}, or the principal name (a Basic user, a token without {@code sub}). */

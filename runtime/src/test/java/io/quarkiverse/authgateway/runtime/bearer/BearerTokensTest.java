@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BearerTokensTest {
 
     @ParameterizedTest
-    @ValueSource(strings = { "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln", "a.b.c", "A-_.0-9.zZ" })
+    @ValueSource(strings = { "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln", "aQ.cw.eg", "A-8.0-9A.zZg", "aQ.cw.abc_" })
     void acceptsTheShapeOfASignedJwt(String token) {
         assertNull(BearerTokens.screen(token));
     }
@@ -19,13 +19,18 @@ class BearerTokensTest {
     @CsvSource(delimiter = '|', value = {
             ". | the token has an empty part",
             "... | the token has an empty part",
-            "a..c | the token has an empty part",
-            "a.b. | the token is not a signed JWT (three parts)",
-            "a.b | the token is not a signed JWT (three parts)",
+            "aQ..cw | the token has an empty part",
+            "aQ.cw. | the token has an empty part",
+            "aQ.cw | the token is not a signed JWT (three parts)",
             "abc | the token is not a signed JWT (three parts)",
-            "a.b.c.d.e | encrypted tokens (JWE) are not accepted",
-            "a.b.c=d | the token contains a character outside base64url",
-            "a.b+.c | the token contains a character outside base64url" })
+            "aQ.cw.eg.aQ.cw | encrypted tokens (JWE) are not accepted",
+            "aQ.cw.c=d | the token contains a character outside base64url",
+            "aQ.b+.c | the token contains a character outside base64url",
+            "a.cw.eg | a part of the token has a length that no base64url encoding has",
+            "aQ.cw.abcde | a part of the token has a length that no base64url encoding has",
+            "aR.cw.eg | a part of the token is not in canonical base64url (unused bits set)",
+            "aQ.cw.eh | a part of the token is not in canonical base64url (unused bits set)",
+            "aQ.cw.ab_ | a part of the token is not in canonical base64url (unused bits set)" })
     void refusesEverythingElse(String token, String reason) {
         assertEquals(reason, BearerTokens.screen(token));
     }

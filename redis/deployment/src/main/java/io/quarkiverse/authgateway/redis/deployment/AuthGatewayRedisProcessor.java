@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.authgateway.deployment.AuthGatewayBuildTimeConfig;
 import io.quarkiverse.authgateway.runtime.revocation.redis.AuthGatewayRedisRecorder;
+import io.quarkiverse.authgateway.runtime.revocation.redis.RedisFailureCounts;
 import io.quarkiverse.authgateway.runtime.revocation.redis.RedisRevocationStore;
 import io.quarkiverse.authgateway.runtime.revocation.redis.RedisStoreSettings;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -31,7 +32,8 @@ class AuthGatewayRedisProcessor {
 
     @BuildStep
     AdditionalBeanBuildItem store() {
-        return AdditionalBeanBuildItem.unremovableOf(RedisRevocationStore.class);
+        return AdditionalBeanBuildItem.builder().addBeanClasses(RedisRevocationStore.class, RedisFailureCounts.class)
+                .setUnremovable().build();
     }
 
     /**

@@ -19,8 +19,9 @@ record ChangeMessage(long version, boolean put, String payload) {
             return null;
         }
         int space = text.indexOf(' ');
-        // a version of 1 to 19 digits, a space, P or L, a space, a non-empty payload
-        if (space < 1 || space > 19 || text.length() < space + 4 || text.charAt(space + 2) != ' ') {
+        // a version of 1 to 19 digits without zeros ahead, a space, P or L, a space, a non-empty payload
+        if (space < 1 || space > 19 || text.length() < space + 4 || text.charAt(space + 2) != ' '
+                || (space > 1 && text.charAt(0) == '0')) {
             return null;
         }
         long version = 0;

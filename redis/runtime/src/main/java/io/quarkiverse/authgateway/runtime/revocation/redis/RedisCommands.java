@@ -125,7 +125,13 @@ final class RedisCommands {
 
     /** Subscribes to the change channel on a connection of its own. */
     Uni<ReactiveRedisSubscriber> subscribe(Consumer<String> onMessage, Runnable onEnd, Consumer<Throwable> onFailure) {
-        return redis.pubsub(String.class).subscribe(layout.channel(), onMessage, onEnd, onFailure);
+        return subscribe(layout.channel(), onMessage, onEnd, onFailure);
+    }
+
+    /** Subscribes to a channel on a connection of its own. */
+    Uni<ReactiveRedisSubscriber> subscribe(String channel, Consumer<String> onMessage, Runnable onEnd,
+            Consumer<Throwable> onFailure) {
+        return redis.pubsub(String.class).subscribe(channel, onMessage, onEnd, onFailure);
     }
 
     /**
@@ -142,7 +148,8 @@ final class RedisCommands {
         }
     }
 
-    private Uni<Response> command(String name, String... args) {
+    /** Sends one command, bounded by the timeout; its outcome tells whether Redis answers. */
+    Uni<Response> command(String name, String... args) {
         return redis.execute(name, args)
                 .ifNoItem().after(timeout).fail()
                 .invoke(listener::answered)

@@ -18,8 +18,9 @@ import io.vertx.core.Vertx;
  * call and kept current by the changes published on the channel, each with a version:
  * <ul>
  * <li>a change whose version follows the mirror's is applied, an older one ignored;</li>
- * <li>a gap in versions, a lost subscription, or Redis not answering makes the mirror untrusted until it is
- * reloaded;</li>
+ * <li>a gap in versions or a lost subscription makes the mirror untrusted until it is reloaded;</li>
+ * <li>Redis not answering while the subscription stays open (a pause, a blip) leaves the mirror trusted until it is
+ * older than the maximum staleness: the changes would still arrive on the subscription;</li>
  * <li>every check interval the version counter is read: a lower one (Redis restarted) reloads, one the published
  * changes did not bring within an interval renews the subscription.</li>
  * </ul>
@@ -31,6 +32,7 @@ final class RedisMirror implements RedisCommands.Listener {
 
     private final String channel;
     private final Clock clock;
+    private final long maxStalenessMillis;
     private RedisCommands redis;
     private volatile RevocationIndex entries = new RevocationIndex(Integer.MAX_VALUE);
     private volatile boolean trusted;
@@ -47,9 +49,10 @@ final class RedisMirror implements RedisCommands.Listener {
     private final LongAdder reloads = new LongAdder();
     private volatile long confirmedAtMillis;
 
-    RedisMirror(String channel, Clock clock) {
+    RedisMirror(String channel, Clock clock, long maxStalenessMillis) {
         this.channel = channel;
         this.clock = clock;
+        this.maxStalenessMillis = Math.max(0, maxStalenessMillis);
     }
 
     void start(RedisCommands commands, Vertx vertx, long checkIntervalMillis) {
@@ -77,7 +80,11 @@ final class RedisMirror implements RedisCommands.Listener {
 
     /** @return the entries, or {@code null} while they may be stale */
     RevocationIndex current() {
-        return trusted ? entries : null;
+        if (!trusted) {
+            return null;
+        }
+        // while Redis answers, the checks keep the mirror current; while it does not, the mirror ages
+        return reachable || clock.millis() - confirmedAtMillis <= maxStalenessMillis ? entries : null;
     }
 
     RevocationIndex lastKnown() {
@@ -100,22 +107,50 @@ final class RedisMirror implements RedisCommands.Listener {
 
     @Override
     public void answered() {
-        reachable = true;
+        if (reachable) {
+            return;
+        }
+        synchronized (this) {
+            if (outage && trusted && clock.millis() - confirmedAtMillis > maxStalenessMillis) {
+                trusted = false; // older than the window: reloaded before it is trusted again
+                reachable = true;
+                reload();
+                return;
+            }
+            reachable = true;
+            if (outage && trusted) {
+                outage = false;
+                LOG.infof("Revocation store answering again; the mirror stayed trusted (last confirmed %d ms ago)",
+                        clock.millis() - confirmedAtMillis);
+            }
+        }
     }
 
     @Override
     public void failed(Throwable failure) {
-        reachable = false;
-        trusted = false;
+        boolean stillTrusted;
         synchronized (this) {
+            reachable = false;
+            // the subscription is open: changes would still arrive, so the mirror ages rather than being dropped
+            stillTrusted = trusted && subscriber != null && maxStalenessMillis > 0;
+            trusted = stillTrusted;
             if (outage) {
                 return;
             }
             outage = true;
         }
-        LOG.warnf("Revocation store unreachable (%s): requests with proven credentials are answered per "
-                + "quarkus.auth-gateway.revocation.on-store-failure until it is back",
-                LogSafe.value(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));
+        String cause = LogSafe.value(failure.getMessage() == null
+                ? failure.getClass().getSimpleName()
+                : failure.getMessage());
+        if (stillTrusted) {
+            LOG.warnf("Revocation store not answering (%s): requests are checked against the mirror for up to "
+                    + "quarkus.auth-gateway.revocation.redis.max-staleness (%d ms) since it was last confirmed, then "
+                    + "answered per quarkus.auth-gateway.revocation.on-store-failure until it is back", cause,
+                    maxStalenessMillis);
+        } else {
+            LOG.warnf("Revocation store unreachable (%s): requests with proven credentials are answered per "
+                    + "quarkus.auth-gateway.revocation.on-store-failure until it is back", cause);
+        }
     }
 
     /** How many times every entry was loaded from Redis. */

@@ -52,7 +52,7 @@ public class RedisRevocationStore implements SharedRevocationStore {
         this.vertx = vertx;
         this.config = config.revocation().redis();
         this.layout = new RedisLayout(this.config.keyPrefix());
-        this.mirror = new RedisMirror(layout.channel(), clock);
+        this.mirror = new RedisMirror(layout.channel(), clock, this.config.maxStaleness().toMillis());
     }
 
     @Override
@@ -73,6 +73,11 @@ public class RedisRevocationStore implements SharedRevocationStore {
                 : dataSources.select(RedisClientName.Literal.of(clientName)).get();
         redis = new RedisCommands(dataSource, layout, config.timeout(), clock, mirror);
         mirror.start(redis, vertx, Math.max(1, config.checkInterval().toMillis()));
+    }
+
+    /** @return the store's commands, once it is started */
+    RedisCommands commands() {
+        return redis;
     }
 
     @Override
