@@ -201,6 +201,8 @@ class RedisRevocationTest {
     void redisDownIsA503WithRetryAfterAndTheApplicationRecoversWhenItReturns() throws IOException {
         String token = Revocations.token("redis-3", "tess");
         assertEquals(200, Revocations.orders(base, token));
+        String earlier = Revocations.token("redis-3e", "edna");
+        assertEquals(201, Revocations.revokeSubject(base, "edna"));
         redis.stop();
         try {
             waitForStatus(token, 503, Duration.ofSeconds(5));
@@ -226,6 +228,14 @@ class RedisRevocationTest {
         redis.cli("INCR", "auth-gateway:version");
         waitForStatus(token, 401, Duration.ofSeconds(10));
         assertEquals(200, Revocations.orders(base, Revocations.token("redis-3b", "ulla")));
+        // the restarted Redis forgot edna's revocation; this instance did not, and wrote it back
+        assertEquals(401, Revocations.orders(base, earlier));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (redis.cli("EXISTS", "auth-gateway:entry:SUBJECT:edna").equals("0")) {
+            assertTrue(System.nanoTime() < deadline, "edna's revocation was not written back");
+            RedisServer.sleep(20);
+        }
+        String inRedis = redis.cli("ZCARD", "auth-gateway:index");
         // the operator sees the outage in the refusal metric too
         RawHttp.Response metrics = RawHttp.get(base, "/q/metrics", basic("alice", "alice-secret"));
         assertEquals(200, metrics.status());
@@ -233,10 +243,12 @@ class RedisRevocationTest {
                 + "policy=\"orders\",status=\"503\"}"), metrics.body());
         assertTrue(metrics.body().contains("auth_gateway_revocation_store_reachable 1.0"), metrics.body());
         assertTrue(metrics.body().contains("auth_gateway_revocation_mirror_current 1.0"), metrics.body());
-        assertTrue(metrics.body().contains("auth_gateway_revocation_entries 1.0"), metrics.body());
+        assertTrue(metrics.body().contains("auth_gateway_revocation_entries " + inRedis + ".0"), inRedis + " in Redis; "
+                + metrics.body());
         String log = Files.readString(Path.of(logFile()));
         assertTrue(log.contains("Revocation store unreachable"), log);
         assertTrue(log.contains("Revocation store reachable again: mirror reloaded with"), log);
+        assertTrue(log.contains("The revocation store lost "), log);
     }
 
     @Test

@@ -115,8 +115,10 @@ public interface RevocationRuntimeConfig {
     interface RedisStore {
 
         /**
-         * The prefix of every key and of the pub/sub channel. Instances that share a prefix share revocations. For
-         * Redis Cluster, use a hash tag (such as <code>{auth-gateway}:</code>) so that all keys live in one slot.
+         * The prefix of every key and of the pub/sub channels. Instances that share a prefix share revocations. With a
+         * Redis Cluster ({@code quarkus.redis.client-type=cluster}) it must hold a hash tag, such as
+         * <code>{auth-gateway}:</code>, so that every key of the store is in one slot: the application does not start
+         * otherwise.
          */
         @WithDefault("auth-gateway:")
         String keyPrefix();
@@ -146,6 +148,17 @@ public interface RevocationRuntimeConfig {
          */
         @WithDefault("3S")
         Duration maxStaleness();
+
+        /**
+         * How many replicas must hold a revocation before it is acknowledged (the admin endpoint's 201, the
+         * {@code RevocationService}'s item). Redis replicates asynchronously: a master that fails right after a write
+         * may lose it when a replica is promoted (Sentinel or Cluster). With {@code 1} or more, each revocation is
+         * followed by {@code WAIT}, and one that fewer replicas confirmed within half of {@code timeout} is answered
+         * as a store failure (503: it is in force, but could be lost; writing it again is harmless). {@code 0}
+         * acknowledges what the master has.
+         */
+        @WithDefault("0")
+        int waitForReplicas();
     }
 
     /**

@@ -114,7 +114,9 @@ public class GatewayRevocationService implements RevocationService {
     }
 
     /**
-     * Checks an identity in the store itself, in one round trip: used only while the local index may be stale.
+     * Checks an identity in the store itself, in one round trip: used only while the local index may be stale. An
+     * entry the local index still holds stays in force even when the store no longer has it: a store that lost data
+     * (a node restarted empty, a failover to a replica that lagged) must not bring revoked credentials back.
      *
      * @return the entry that revokes the identity, or a {@code null} item; a {@link RevocationStoreUnavailableException}
      *         when the store cannot answer
@@ -129,7 +131,8 @@ public class GatewayRevocationService implements RevocationService {
             for (RevocationEntry entry : found) {
                 fetched.put(entry, now);
             }
-            return match(identity, fetched);
+            RevocationEntry entry = match(identity, fetched);
+            return entry != null ? entry : match(identity, store.lastKnown());
         });
     }
 

@@ -15,6 +15,8 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -43,15 +45,20 @@ final class RedisCommands {
     private final ReactiveRedisDataSource redis;
     private final RedisLayout layout;
     private final Duration timeout;
+    private final int waitForReplicas;
     private final Clock clock;
     private final Listener listener;
+    /** Entries per script call when writing many. */
+    static final int PAGE = 100;
     /** Two writes in flight at most: the rest of the client's pool stays free for checks and lookups. */
     private final WriteGate writes = new WriteGate(2, 1024);
 
-    RedisCommands(ReactiveRedisDataSource redis, RedisLayout layout, Duration timeout, Clock clock, Listener listener) {
+    RedisCommands(ReactiveRedisDataSource redis, RedisLayout layout, Duration timeout, int waitForReplicas, Clock clock,
+            Listener listener) {
         this.redis = redis;
         this.layout = layout;
         this.timeout = timeout;
+        this.waitForReplicas = Math.max(0, waitForReplicas);
         this.clock = clock;
         this.listener = listener;
     }
@@ -78,14 +85,72 @@ final class RedisCommands {
                 .map(response -> response == null ? null : decodeOrSkip(response.toString()));
     }
 
-    /** Writes the entry, indexes it, and publishes it with the next version. */
+    /**
+     * Writes the entry, indexes it, and publishes it with the next version; with {@code wait-for-replicas}, it
+     * succeeds only once that many replicas hold the write ({@code WAIT}, sent in one batch with the script so that
+     * a cluster client sends both to the node of the keys).
+     */
     Uni<Void> put(RevocationEntry entry) {
         String member = RevocationIndex.key(entry.kind(), entry.id());
-        return writes.through(
-                () -> command("EVAL", RedisLayout.PUT, "3", layout.entry(member), layout.index(), layout.version(), member,
-                        EntryCodec.encode(entry), Long.toString(entry.expiresAt().toEpochMilli()),
-                        Long.toString(clock.millis()), layout.channel())
-                        .replaceWithVoid());
+        String[] script = { RedisLayout.PUT, "3", layout.entry(member), layout.index(), layout.version(), member,
+                EntryCodec.encode(entry), Long.toString(entry.expiresAt().toEpochMilli()), Long.toString(clock.millis()),
+                layout.channel() };
+        return writes.through(() -> (waitForReplicas == 0 ? command("EVAL", script) : replicated(script))
+                .replaceWithVoid());
+    }
+
+    /**
+     * Writes entries back (Redis lost them), a page of {@link #PAGE} entries per script call so that no call holds
+     * Redis for long, one page after the other, without waiting for replicas: best effort, since the entries stay in
+     * force in the mirror that writes them.
+     */
+    Uni<Void> putAll(List<RevocationEntry> entries) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < entries.size(); from += PAGE) {
+            List<RevocationEntry> page = entries.subList(from, Math.min(entries.size(), from + PAGE));
+            chain = chain.chain(() -> writes.through(() -> command("EVAL", putAllArguments(page))).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private String[] putAllArguments(List<RevocationEntry> page) {
+        List<String> args = new ArrayList<>(List.of(RedisLayout.PUT_ALL, "2", layout.index(), layout.version(),
+                Long.toString(clock.millis()), layout.channel(), layout.entryPrefix()));
+        for (RevocationEntry entry : page) {
+            args.add(RevocationIndex.key(entry.kind(), entry.id()));
+            args.add(EntryCodec.encode(entry));
+            args.add(Long.toString(entry.expiresAt().toEpochMilli()));
+        }
+        return args.toArray(String[]::new);
+    }
+
+    private Uni<Response> replicated(String[] script) {
+        Request eval = Request.cmd(Command.EVAL);
+        for (String arg : script) {
+            eval.arg(arg);
+        }
+        // half the timeout for the replicas, the rest for the round trip
+        long waitMillis = Math.max(1, timeout.toMillis() / 2);
+        Request wait = Request.cmd(Command.WAIT).arg(waitForReplicas).arg(waitMillis);
+        return bounded(redis.getRedis().batch(List.of(eval, wait)).map(replies -> {
+            long acknowledged = replies.get(1).toLong();
+            if (acknowledged < waitForReplicas) {
+                throw new NotReplicated(acknowledged, waitForReplicas, waitMillis);
+            }
+            return replies.get(0);
+        }));
+    }
+
+    /**
+     * Redis answered, but fewer replicas than {@code wait-for-replicas} confirmed the write in time: a failover could
+     * lose it, so it is not acknowledged (the entry is in force on the master; writing it again is harmless).
+     */
+    static final class NotReplicated extends RuntimeException {
+
+        NotReplicated(long acknowledged, int wanted, long waitMillis) {
+            super(acknowledged + " of " + wanted + " replicas confirmed the revocation within " + waitMillis + " ms", null,
+                    false, false);
+        }
     }
 
     /** @return whether there was an entry to remove; its removal is published with the next version */
@@ -150,7 +215,11 @@ final class RedisCommands {
 
     /** Sends one command, bounded by the timeout; its outcome tells whether Redis answers. */
     Uni<Response> command(String name, String... args) {
-        return redis.execute(name, args)
+        return bounded(redis.execute(name, args));
+    }
+
+    private Uni<Response> bounded(Uni<Response> sent) {
+        return sent
                 .ifNoItem().after(timeout).fail()
                 .invoke(listener::answered)
                 .onFailure().invoke(failure -> {
@@ -169,7 +238,8 @@ final class RedisCommands {
      * outage.
      */
     static boolean isAnswer(Throwable failure) {
-        if (failure instanceof ConnectionPoolTooBusyException || failure instanceof WriteGate.Busy) {
+        if (failure instanceof ConnectionPoolTooBusyException || failure instanceof WriteGate.Busy
+                || failure instanceof NotReplicated) {
             // every pooled connection is busy and the wait queue is full: this instance sends too much, Redis is fine
             return true;
         }

@@ -35,6 +35,27 @@ final class RedisLayout {
             """;
 
     /**
+     * KEYS: index, version. ARGV: now (epoch ms), channel, entry key prefix, then (index member, entry JSON, expiry)
+     * for each entry. Writes the entries back as {@link #PUT} would, one version each, in one call for a page of
+     * entries. Returns the last version.
+     */
+    static final String PUT_ALL = """
+            local version = 0
+            for i = 4, #ARGV, 3 do
+              redis.call('SET', ARGV[3] .. ARGV[i], ARGV[i + 1], 'PXAT', ARGV[i + 2])
+              redis.call('ZADD', KEYS[1], ARGV[i + 2], ARGV[i])
+              version = redis.call('INCR', KEYS[2])
+              redis.call('PUBLISH', ARGV[2], version .. ' P ' .. ARGV[i + 1])
+            end
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+            local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+            if last[2] then
+              redis.call('PEXPIREAT', KEYS[1], last[2])
+            end
+            return version
+            """;
+
+    /**
      * KEYS: entry, index, version. ARGV: index member, channel. Returns 1 when an entry was removed, 0 otherwise.
      */
     static final String LIFT = """

@@ -1,8 +1,11 @@
 package io.quarkiverse.authgateway.runtime.revocation.redis;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.jboss.logging.Logger;
@@ -22,7 +25,9 @@ import io.vertx.core.Vertx;
  * <li>Redis not answering while the subscription stays open (a pause, a blip) leaves the mirror trusted until it is
  * older than the maximum staleness: the changes would still arrive on the subscription;</li>
  * <li>every check interval the version counter is read: a lower one (Redis restarted) reloads, one the published
- * changes did not bring within an interval renews the subscription.</li>
+ * changes did not bring within an interval renews the subscription;</li>
+ * <li>a reload at a lower version than the mirror's (Redis lost data) keeps the entries that Redis lost, and writes
+ * them back: a revocation is never dropped because Redis forgot it.</li>
  * </ul>
  * All state changes happen under this object's lock; requests read the two volatile fields only.
  */
@@ -257,6 +262,7 @@ final class RedisMirror implements RedisCommands.Listener {
     private synchronized void loaded(RedisCommands.Snapshot snapshot) {
         List<String> held = heldMessages;
         heldMessages = null;
+        List<RevocationEntry> lost = snapshot.version() < version ? lost(snapshot) : List.of();
         entries = snapshot.entries();
         version = snapshot.version();
         trusted = subscriber != null;
@@ -265,6 +271,14 @@ final class RedisMirror implements RedisCommands.Listener {
         for (String message : held) {
             apply(message);
         }
+        if (!lost.isEmpty()) {
+            LOG.warnf("The revocation store lost %d entries in force (its version went back, to %d: a restart without "
+                    + "persistence, a failover to a replica that lagged, a flush): they stay in force here and are "
+                    + "written back", lost.size(), version);
+            redis.putAll(lost).subscribe().with(ignored -> {
+            }, failure -> LOG.debugf("Writing back lost revocation entries failed (%s): they stay in force here",
+                    failure.getClass().getSimpleName()));
+        }
         if (outage && trusted) {
             outage = false;
             LOG.infof("Revocation store reachable again: mirror reloaded with %d entries (version %d)", entries.size(),
@@ -272,6 +286,29 @@ final class RedisMirror implements RedisCommands.Listener {
         } else {
             LOG.debugf("Revocation mirror loaded: %d entries (version %d)", entries.size(), version);
         }
+    }
+
+    /**
+     * Redis went back to an older version: what it lost cannot have been lifted since (a lift is a newer version), so
+     * every entry this mirror holds that Redis no longer has stays in force. A lift that Redis lost too is undone:
+     * the failure is on the side of refusing.
+     *
+     * @return the entries in force here and missing from the snapshot, now added to it
+     */
+    private List<RevocationEntry> lost(RedisCommands.Snapshot snapshot) {
+        Instant now = clock.instant();
+        Set<String> present = new HashSet<>();
+        for (RevocationEntry entry : snapshot.entries().list(now)) {
+            present.add(RevocationIndex.key(entry.kind(), entry.id()));
+        }
+        List<RevocationEntry> lost = new ArrayList<>();
+        for (RevocationEntry entry : entries.list(now)) {
+            if (!present.contains(RevocationIndex.key(entry.kind(), entry.id()))) {
+                lost.add(entry);
+                snapshot.entries().put(entry, now);
+            }
+        }
+        return lost;
     }
 
     private synchronized void onMessage(String message) {

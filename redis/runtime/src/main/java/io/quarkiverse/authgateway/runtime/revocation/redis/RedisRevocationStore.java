@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -19,6 +20,7 @@ import io.quarkiverse.authgateway.runtime.revocation.SharedRevocationStore;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
@@ -49,6 +51,14 @@ public class RedisRevocationStore implements SharedRevocationStore {
         this.dataSources = dataSources;
         this.clientName = settings.clientName().orElse(null);
         this.configured = settings.configured(redisConfig);
+        if (configured && settings.cluster(redisConfig) && !RedisStoreSettings.hasHashTag(config.revocation().redis()
+                .keyPrefix())) {
+            // the scripts touch the entry, the index and the version together: in a cluster they must share a slot
+            throw new ConfigurationException("quarkus.auth-gateway.revocation.redis.key-prefix must hold a hash tag "
+                    + "with a Redis Cluster, for example {auth-gateway}: (the store's scripts change several keys at "
+                    + "once, which a cluster allows only within one slot)",
+                    Set.of("quarkus.auth-gateway.revocation.redis.key-prefix"));
+        }
         this.vertx = vertx;
         this.config = config.revocation().redis();
         this.layout = new RedisLayout(this.config.keyPrefix());
@@ -71,7 +81,7 @@ public class RedisRevocationStore implements SharedRevocationStore {
         ReactiveRedisDataSource dataSource = clientName == null
                 ? dataSources.select(Default.Literal.INSTANCE).get()
                 : dataSources.select(RedisClientName.Literal.of(clientName)).get();
-        redis = new RedisCommands(dataSource, layout, config.timeout(), clock, mirror);
+        redis = new RedisCommands(dataSource, layout, config.timeout(), config.waitForReplicas(), clock, mirror);
         mirror.start(redis, vertx, Math.max(1, config.checkInterval().toMillis()));
     }
 
