@@ -16,7 +16,7 @@ import io.restassured.response.Response;
 /**
  * Repeated wrong passwords slow the user down: from the failure after the free ones, 429 too_many_failures with
  * Retry-After, the same answer whether the password is right or not, and no hash paid; after the delay, the right
- * password works and resets the count.
+ * password works and resets the count. Each refusal is held for the refusal delay before it is answered.
  */
 class LoginThrottleAnswerTest {
 
@@ -39,8 +39,12 @@ class LoginThrottleAnswerTest {
             given().auth().preemptive().basic("alice", "guess-" + i).get("/admin").then().statusCode(401)
                     .body("code", equalTo("invalid_credentials"));
         }
+        long start = System.nanoTime();
         ExtractableResponse<Response> wrong = given().auth().preemptive().basic("alice", "guess-4").get("/admin").then()
                 .extract();
+        // held refusal-delay (250 ms) before it is answered: retrying at once gains nothing
+        assertTrue(System.nanoTime() - start >= java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250),
+                "answered before the refusal delay");
         ExtractableResponse<Response> right = given().auth().preemptive().basic("alice", "alice-secret").get("/admin")
                 .then().extract();
         for (ExtractableResponse<Response> answer : java.util.List.of(wrong, right)) {

@@ -1,5 +1,9 @@
 package io.quarkiverse.authgateway.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -10,4 +14,12 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(PermitByDefaultProfile.class)
 class PathBypassWithPermissiveDefaultTest extends PathBypassTest {
+
+    @Override
+    @Test
+    void theSameCharacterPercentEncodedHasOneReadingOnly() throws Exception {
+        // permitted by default, and no such endpoint
+        RawHttp.Response encoded = RawHttp.get(base, "/api/public/hello%C3%A9");
+        assertEquals(404, encoded.status(), encoded.toString());
+    }
 }

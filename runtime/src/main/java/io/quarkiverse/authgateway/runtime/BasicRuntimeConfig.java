@@ -98,6 +98,16 @@ public interface BasicRuntimeConfig {
     Optional<Integer> maxConcurrentHashes();
 
     /**
+     * How long a refused Basic attempt (429 {@code too_many_failures}, 503 {@code verification_busy}) is held before
+     * it is answered, on a timer (no thread waits). A guesser that retries at once, or a flood on keep-alive
+     * connections, then sends at most one attempt per connection per delay, instead of thousands of cheap refusals a
+     * second that would take the CPU from everyone else. At most 10,000 answers are held at once; beyond, they are
+     * answered at once. {@code 0} answers at once.
+     */
+    @WithDefault("250MS")
+    Duration refusalDelay();
+
+    /**
      * Brute-force protection: consecutive failed passwords slow down the user and the client address they came from.
      */
     Throttle throttle();

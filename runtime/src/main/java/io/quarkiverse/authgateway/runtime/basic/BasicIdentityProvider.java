@@ -22,6 +22,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
@@ -44,10 +45,17 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
     private final SharedFailureCounts shared;
     private final int maxConcurrentHashes;
     private final AtomicInteger hashesInFlight = new AtomicInteger();
+    /** The most refusals held at once: each is a timer and an open request. */
+    private static final int MAX_HELD_REFUSALS = 10_000;
+    private final AtomicInteger heldRefusals = new AtomicInteger();
+    private final long refusalDelayMillis;
+    private final Vertx vertx;
 
     public BasicIdentityProvider(UserDirectory directory, AuthGatewayRuntimeConfig config,
-            Instance<GatewayTelemetry> telemetry, Instance<SharedFailureCounts> sharedCounts) {
+            Instance<GatewayTelemetry> telemetry, Instance<SharedFailureCounts> sharedCounts, Vertx vertx) {
         this.directory = directory;
+        this.vertx = vertx;
+        this.refusalDelayMillis = config.basic().refusalDelay().toMillis();
         this.telemetry = GatewayTelemetry.of(telemetry);
         this.maxConcurrentHashes = Math.max(1, config.basic().maxConcurrentHashes()
                 .orElse(Runtime.getRuntime().availableProcessors()));
@@ -86,7 +94,7 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
             if (wait > 0) {
                 // before any hash or cache: the answer is the same whether the password is right or not
                 PasswordHashes.wipe(password);
-                return Uni.createFrom().failure(new GatewayFailure(FailureReason.TOO_MANY_FAILURES, "sign-ins of user '"
+                return held(new GatewayFailure(FailureReason.TOO_MANY_FAILURES, "sign-ins of user '"
                         + LogSafe.value(username) + "' or from " + LogSafe.value(address) + " are slowed after repeated "
                         + "failures for " + wait + " ms more", (wait + 999) / 1000).toException());
             }
@@ -147,12 +155,30 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
             int running = hashesInFlight.incrementAndGet();
             if (running > maxConcurrentHashes) {
                 hashesInFlight.decrementAndGet();
-                return Uni.createFrom().failure(new GatewayFailure(FailureReason.VERIFICATION_BUSY, (running - 1)
+                return held(new GatewayFailure(FailureReason.VERIFICATION_BUSY, (running - 1)
                         + " password-hash verifications already running (max-concurrent-hashes " + maxConcurrentHashes
                         + ")", 1).toException());
             }
             return verification.onTermination().invoke(hashesInFlight::decrementAndGet);
         });
+    }
+
+    /**
+     * A refusal that costs nothing is held for {@code refusal-delay} before it is answered, so that retrying at once
+     * gains nothing; the timer runs on the request's own context.
+     */
+    private <T> Uni<T> held(RuntimeException refusal) {
+        if (refusalDelayMillis <= 0) {
+            return Uni.createFrom().failure(refusal);
+        }
+        if (heldRefusals.incrementAndGet() > MAX_HELD_REFUSALS) {
+            heldRefusals.decrementAndGet();
+            return Uni.createFrom().failure(refusal);
+        }
+        return Uni.createFrom().emitter(emitter -> vertx.setTimer(refusalDelayMillis, id -> {
+            heldRefusals.decrementAndGet();
+            emitter.fail(refusal);
+        }));
     }
 
     private void succeeded(String username) {

@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,11 +22,19 @@ import io.quarkus.security.identity.SecurityIdentity;
  * Remembers successful password verifications so that a slow hash is computed once per user and time-to-live, not
  * once per request. Entries hold {@code HMAC-SHA256(startup key, password)}, never the password, and the identity that
  * was built, and are bound to the user record they were verified against: a changed hash or changed roles miss. Bounded; when full, an arbitrary entry makes room.
+ * <p>
+ * When an entry expires, the first caller with the right password verifies it again (a hash) and the others are
+ * served from the expired entry meanwhile, for at most one more time-to-live: a busy user's expiry costs one hash,
+ * not one per request in flight (which the hash bound would refuse).
  */
 final class VerificationCache {
 
-    private record Entry(GatewayUser user, byte[] mac, SecurityIdentity identity, long expiresAtNanos) {
+    private record Entry(GatewayUser user, byte[] mac, SecurityIdentity identity, long expiresAtNanos,
+            AtomicLong renewalClaimedAt) {
     }
+
+    /** How long a caller that claimed the renewal of an expired entry has to renew it before another may. */
+    private static final long RENEWAL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final int maxSize;
@@ -50,11 +60,22 @@ final class VerificationCache {
         if (entry == null) {
             return null;
         }
-        if (System.nanoTime() - entry.expiresAtNanos > 0 || !entry.user.equals(user)) {
+        long now = System.nanoTime();
+        long expiredFor = now - entry.expiresAtNanos;
+        if (expiredFor > timeToLiveNanos || !entry.user.equals(user)) {
             entries.remove(user.username(), entry);
             return null;
         }
-        return MessageDigest.isEqual(entry.mac, mac(password)) ? entry.identity : null;
+        if (!MessageDigest.isEqual(entry.mac, mac(password))) {
+            return null;
+        }
+        if (expiredFor <= 0) {
+            return entry.identity;
+        }
+        // expired: one caller renews it (null: verify the hash), the others keep being served while it does
+        long claimed = entry.renewalClaimedAt.get();
+        boolean claimable = claimed == 0 || now - claimed > RENEWAL_GRACE_NANOS;
+        return claimable && entry.renewalClaimedAt.compareAndSet(claimed, now) ? null : entry.identity;
     }
 
     void remember(GatewayUser user, char[] password, SecurityIdentity identity) {
@@ -64,7 +85,8 @@ final class VerificationCache {
                 entries.remove(names.next());
             }
         }
-        entries.put(user.username(), new Entry(user, mac(password), identity, System.nanoTime() + timeToLiveNanos));
+        entries.put(user.username(), new Entry(user, mac(password), identity, System.nanoTime() + timeToLiveNanos,
+                new AtomicLong()));
     }
 
     int size() {

@@ -58,6 +58,28 @@ class VerificationCacheTest {
     }
 
     @Test
+    void anExpiredEntryIsRenewedByOneCallerWhileTheOthersAreServed() throws InterruptedException {
+        VerificationCache renewing = new VerificationCache(10, TimeUnit.MILLISECONDS.toNanos(200));
+        renewing.remember(ALICE, "secret".toCharArray(), IDENTITY);
+        Thread.sleep(250);
+        // expired 50 ms ago: the first caller verifies the hash, every other one meanwhile is served
+        assertNull(renewing.verified(ALICE, "secret".toCharArray()));
+        for (int i = 0; i < 100; i++) {
+            assertSame(IDENTITY, renewing.verified(ALICE, "secret".toCharArray()));
+        }
+        // never for a wrong password
+        assertNull(renewing.verified(ALICE, "secreT".toCharArray()));
+        renewing.remember(ALICE, "secret".toCharArray(), IDENTITY);
+        assertSame(IDENTITY, renewing.verified(ALICE, "secret".toCharArray()));
+        // at most one more time-to-live after the expiry
+        VerificationCache stale = new VerificationCache(10, TimeUnit.MILLISECONDS.toNanos(20));
+        stale.remember(ALICE, "secret".toCharArray(), IDENTITY);
+        Thread.sleep(60);
+        assertNull(stale.verified(ALICE, "secret".toCharArray()));
+        assertNull(stale.verified(ALICE, "secret".toCharArray()));
+    }
+
+    @Test
     void changedRolesInvalidateTheEntry() {
         cache.remember(ALICE, "secret".toCharArray(), IDENTITY);
         GatewayUser demoted = new GatewayUser("alice", ALICE.passwordHash(), Set.of("user"));
