@@ -2,7 +2,8 @@
 -- (wrong-<counter>) for one of FLOOD_USERS existing users named FLOOD_PREFIX-1 .. FLOOD_PREFIX-<FLOOD_USERS>, sent
 -- from one of 256 client addresses (X-Forwarded-For FLOOD_ADDRESS_PREFIX.<0..255>; the server forwards proxy
 -- addresses), so that neither the per-user nor the per-address throttle sees one name or one address only.
--- FLOOD_MODE=none sends no credentials at all (a flood that needs no hash, for reference).
+-- FLOOD_MODE=none sends no credentials at all (a flood that needs no hash, for reference); FLOOD_MODE=one-client sends
+-- no X-Forwarded-For (every request from the load generator's own address), as a single guesser would.
 -- Counts the answers by status; done() prints one line: "flood-statuses 401=.. 429=.. 503=.. other=.. errors=..".
 local prefix = os.getenv("FLOOD_PREFIX") or "flood"
 local users = tonumber(os.getenv("FLOOD_USERS") or "16")
@@ -40,7 +41,10 @@ end
 
 function request()
   counter = counter + 1
-  local headers = { ["X-Forwarded-For"] = addresses .. "." .. (counter % 256) }
+  local headers = {}
+  if mode ~= "one-client" then
+    headers["X-Forwarded-For"] = addresses .. "." .. (counter % 256)
+  end
   if mode ~= "none" then
     local user = prefix .. "-" .. (counter % users + 1)
     headers["Authorization"] = "Basic " .. base64(user .. ":wrong-" .. id .. "-" .. counter)

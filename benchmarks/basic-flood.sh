@@ -68,8 +68,9 @@ start bound-default 1 "$NO_THROTTLE"
 start bound-default-throttle 1
 start bound-64 1 "$UNBOUNDED" "$NO_THROTTLE"
 start bound-64-throttle 1 "$UNBOUNDED"
+start cpu2-bound-2 0,1 -Dquarkus.auth-gateway.basic.max-concurrent-hashes=2 "$NO_THROTTLE"
 start cpu2-bound-default 0,1 "$NO_THROTTLE"
-start cpu2-bound-1 0,1 -Dquarkus.auth-gateway.basic.max-concurrent-hashes=1 "$NO_THROTTLE"
+start cpu2-default 0,1
 for name in "${!PORT[@]}"; do
     for _ in $(seq 1 60); do curl -s -o /dev/null "http://localhost:${PORT[$name]}/open" && break; sleep 0.5; done
     # the warm-up request that puts bench's credentials in the verification cache
@@ -79,15 +80,26 @@ done
 
 # label|server|flood mode (basic: wrong passwords; none: no credentials, no hash needed)
 CASES=(
+    "1 CPU, defaults, one client (16 connections, 2 users)|bound-default-throttle|one-client"
+    "2 CPUs, defaults, one client (16 connections, 2 users)|cpu2-default|one-client"
     "1 CPU, default bound (1), throttle off|bound-default|basic"
     "1 CPU, default bound (1), default throttle|bound-default-throttle|basic"
     "1 CPU, bound 64, throttle off|bound-64|basic"
     "1 CPU, bound 64, default throttle|bound-64-throttle|basic"
     "1 CPU, flood without credentials (no hash), for reference|bound-default|none"
-    "2 CPUs, default bound (2), throttle off|cpu2-bound-default|basic"
-    "2 CPUs, bound 1, throttle off|cpu2-bound-1|basic"
+    "2 CPUs, bound 2 (one per processor), throttle off|cpu2-bound-2|basic"
+    "2 CPUs, default bound (1), throttle off|cpu2-bound-default|basic"
+    "2 CPUs, default bound (1), default throttle|cpu2-default|basic"
     "2 CPUs, flood without credentials (no hash), for reference|cpu2-bound-default|none"
 )
+# CASES_MATCHING=<regex> measures only the configurations whose label matches
+if [ -n "${CASES_MATCHING:-}" ]; then
+    selected=()
+    for c in "${CASES[@]}"; do
+        [[ ${c%%|*} =~ $CASES_MATCHING ]] && selected+=("$c")
+    done
+    CASES=("${selected[@]}")
+fi
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 tick=$(getconf CLK_TCK)
@@ -109,8 +121,9 @@ cached() { # port seconds -> "rps non-2xx"
 }
 
 flood() { # port seconds prefix address-prefix mode -> the status line of basic-flood.lua, then "rps"
-    local out
-    out=$(FLOOD_PREFIX=$3 FLOOD_USERS=$FLOOD_USERS FLOOD_ADDRESS_PREFIX=$4 FLOOD_MODE=$5 \
+    local out users=$FLOOD_USERS
+    [ "$5" = one-client ] && users=2
+    out=$(FLOOD_PREFIX=$3 FLOOD_USERS=$users FLOOD_ADDRESS_PREFIX=$4 FLOOD_MODE=$5 \
         taskset -c 0 wrk -t1 -c16 -d"${2}s" -s benchmarks/basic-flood.lua "http://localhost:$1/basic")
     echo "$(grep '^flood-statuses' <<<"$out") rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
 }

@@ -58,7 +58,7 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
         this.refusalDelayMillis = config.basic().refusalDelay().toMillis();
         this.telemetry = GatewayTelemetry.of(telemetry);
         this.maxConcurrentHashes = Math.max(1, config.basic().maxConcurrentHashes()
-                .orElse(Runtime.getRuntime().availableProcessors()));
+                .orElse(Runtime.getRuntime().availableProcessors() / 2));
         BasicRuntimeConfig.Throttle throttling = config.basic().throttle();
         this.throttle = throttling.enabled()
                 ? new LoginThrottle(throttling.freeFailures(), throttling.addressFreeFailures(),
