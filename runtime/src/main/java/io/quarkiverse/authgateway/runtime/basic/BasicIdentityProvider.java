@@ -171,14 +171,23 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
         if (refusalDelayMillis <= 0) {
             return Uni.createFrom().failure(refusal);
         }
-        if (heldRefusals.incrementAndGet() > MAX_HELD_REFUSALS) {
-            heldRefusals.decrementAndGet();
-            return Uni.createFrom().failure(refusal);
-        }
-        return Uni.createFrom().emitter(emitter -> vertx.setTimer(refusalDelayMillis, id -> {
-            heldRefusals.decrementAndGet();
-            emitter.fail(refusal);
-        }));
+        // counted when subscribed, given back when the timer fires (or could not be set)
+        return Uni.createFrom().emitter(emitter -> {
+            if (heldRefusals.incrementAndGet() > MAX_HELD_REFUSALS) {
+                heldRefusals.decrementAndGet();
+                emitter.fail(refusal);
+                return;
+            }
+            try {
+                vertx.setTimer(refusalDelayMillis, id -> {
+                    heldRefusals.decrementAndGet();
+                    emitter.fail(refusal);
+                });
+            } catch (RuntimeException closing) {
+                heldRefusals.decrementAndGet();
+                emitter.fail(refusal);
+            }
+        });
     }
 
     private void succeeded(String username) {

@@ -80,7 +80,8 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
         }
         String shape = BearerTokens.screen(token);
         if (shape != null) {
-            if (external != null && external.acceptsOpaqueTokens()) {
+            // a token shaped like a signed JWT (three parts) that the screen refused is refused, never opaque
+            if (external != null && external.acceptsOpaqueTokens() && !BearerTokens.hasThreeParts(token)) {
                 return external.verify(null, token, HttpSecurityUtils.getRoutingContextAttribute(request));
             }
             return fail(shape);

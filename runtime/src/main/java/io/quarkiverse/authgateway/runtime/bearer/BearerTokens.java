@@ -107,6 +107,16 @@ public final class BearerTokens {
     }
 
     /**
+     * @param token a token
+     * @return whether it has exactly two dots: the shape of a signed JWT, whatever its parts hold
+     */
+    public static boolean hasThreeParts(String token) {
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        return second >= 0 && token.indexOf('.', second + 1) < 0;
+    }
+
+    /**
      * Only the canonical spelling of a part is accepted: a decoder ignores the unused low bits of its last character,
      * so a token with other bits there would be the same token under another name (and another digest).
      */

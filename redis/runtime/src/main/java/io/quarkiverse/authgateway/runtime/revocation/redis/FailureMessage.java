@@ -7,9 +7,12 @@ package io.quarkiverse.authgateway.runtime.revocation.redis;
  */
 record FailureMessage(boolean reset, boolean user, int count, long atMillis, String name) {
 
+    /** Longer than any message about a name the gateway counts (Basic credentials are at most 4,096 characters). */
+    static final int MAX_LENGTH = 4096 + 64;
+
     /** @return the message, or {@code null} when the text is not one of this format */
     static FailureMessage parse(String text) {
-        if (text == null || text.length() < 3 || text.charAt(1) != ' ') {
+        if (text == null || text.length() < 3 || text.length() > MAX_LENGTH || text.charAt(1) != ' ') {
             return null;
         }
         char kind = text.charAt(0);

@@ -1,5 +1,7 @@
 package io.quarkiverse.authgateway.runtime.revocation.redis;
 
+import java.time.Duration;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -10,6 +12,7 @@ import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.basic.SharedFailureCounts;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationStore;
 import io.quarkiverse.authgateway.runtime.revocation.SharedRevocationStore;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
@@ -22,7 +25,7 @@ import io.vertx.core.Vertx;
  * <li>{@code <prefix>failures}: the channel on which every count and every reset is published, so that every instance
  * decides in memory whether a caller must wait.</li>
  * </ul>
- * Each command touches one key, so the counters spread over a Redis Cluster's shards.
+ * Each command touches one key, under the store's key prefix (and its hash tag, with a Redis Cluster).
  */
 @Singleton
 public class RedisFailureCounts implements SharedFailureCounts {
@@ -55,6 +58,10 @@ public class RedisFailureCounts implements SharedFailureCounts {
     private final WriteGate writes = new WriteGate(2, 256);
     private volatile Listener listener;
     private volatile boolean stopped;
+    // guarded by this
+    private int generation;
+    private ReactiveRedisSubscriber subscriber;
+    private final Duration timeout;
 
     /**
      * @param sharedStore the Redis store: a singleton without a client proxy, typed only as the shared store
@@ -68,6 +75,7 @@ public class RedisFailureCounts implements SharedFailureCounts {
         this.channel = prefix;
         this.forgetAfterMillis = Math.max(1, config.basic().throttle().forgetAfter().toMillis());
         this.resubscribeMillis = Math.max(100, config.revocation().redis().checkInterval().toMillis());
+        this.timeout = config.revocation().redis().timeout();
     }
 
     @Override
@@ -89,7 +97,11 @@ public class RedisFailureCounts implements SharedFailureCounts {
     @Override
     public Uni<Void> failed(String user, String address, long nowMillis) {
         Uni<Void> counted = count(true, user, nowMillis);
-        return address == null ? counted : Uni.combine().all().unis(counted, count(false, address, nowMillis)).discardItems();
+        Uni<Void> both = address == null
+                ? counted
+                : Uni.combine().all().unis(counted, count(false, address, nowMillis)).discardItems();
+        // a wrong password is answered within the timeout, however many writes wait at the gate
+        return both.ifNoItem().after(timeout).recoverWithItem((Void) null);
     }
 
     @Override
@@ -118,19 +130,39 @@ public class RedisFailureCounts implements SharedFailureCounts {
         return prefix + (user ? ":user:" : ":address:") + name;
     }
 
-    private void subscribe() {
+    /**
+     * One subscription at a time: a lost connection reports both its failure and its end, and only the first of the
+     * current subscription's reports schedules the next one.
+     */
+    private synchronized void subscribe() {
         if (stopped) {
             return;
         }
-        redisStore.commands().subscribe(channel, this::onMessage, this::resubscribeLater, failure -> resubscribeLater())
-                .subscribe().with(ignored -> {
-                }, failure -> resubscribeLater());
+        int current = ++generation;
+        redisStore.commands().subscribe(channel, this::onMessage, () -> lost(current), failure -> lost(current))
+                .subscribe().with(created -> {
+                    synchronized (this) {
+                        subscriber = created;
+                    }
+                }, failure -> lost(current));
     }
 
-    private void resubscribeLater() {
-        if (!stopped) {
-            vertx.setTimer(resubscribeMillis, id -> subscribe());
+    private void lost(int lostGeneration) {
+        ReactiveRedisSubscriber stale;
+        synchronized (this) {
+            if (lostGeneration != generation || stopped) {
+                return; // an earlier subscription, already replaced
+            }
+            generation++; // further reports of this one are ignored
+            stale = subscriber;
+            subscriber = null;
         }
+        if (stale != null) {
+            stale.unsubscribe().subscribe().with(ignored -> {
+            }, ignored -> {
+            });
+        }
+        vertx.setTimer(resubscribeMillis, id -> subscribe());
     }
 
     private void onMessage(String text) {
@@ -141,7 +173,9 @@ public class RedisFailureCounts implements SharedFailureCounts {
         } else if (current != null && message.reset()) {
             current.reset(message.name());
         } else if (current != null) {
-            current.counted(message.user(), message.name(), message.count(), message.atMillis());
+            // a sender's clock is not trusted beyond this one's: a time ahead would keep a count from being forgotten
+            current.counted(message.user(), message.name(), message.count(),
+                    Math.min(message.atMillis(), System.currentTimeMillis()));
         }
     }
 

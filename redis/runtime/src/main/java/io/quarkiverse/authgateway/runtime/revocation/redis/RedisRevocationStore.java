@@ -36,6 +36,7 @@ public class RedisRevocationStore implements SharedRevocationStore {
     private final Instance<ReactiveRedisDataSource> dataSources;
     private final String clientName;
     private final boolean configured;
+    private final boolean cluster;
     private final Vertx vertx;
     private final RevocationRuntimeConfig.RedisStore config;
     private final RedisLayout layout;
@@ -51,14 +52,7 @@ public class RedisRevocationStore implements SharedRevocationStore {
         this.dataSources = dataSources;
         this.clientName = settings.clientName().orElse(null);
         this.configured = settings.configured(redisConfig);
-        if (configured && settings.cluster(redisConfig) && !RedisStoreSettings.hasHashTag(config.revocation().redis()
-                .keyPrefix())) {
-            // the scripts touch the entry, the index and the version together: in a cluster they must share a slot
-            throw new ConfigurationException("quarkus.auth-gateway.revocation.redis.key-prefix must hold a hash tag "
-                    + "with a Redis Cluster, for example {auth-gateway}: (the store's scripts change several keys at "
-                    + "once, which a cluster allows only within one slot)",
-                    Set.of("quarkus.auth-gateway.revocation.redis.key-prefix"));
-        }
+        this.cluster = settings.cluster(redisConfig);
         this.vertx = vertx;
         this.config = config.revocation().redis();
         this.layout = new RedisLayout(this.config.keyPrefix());
@@ -78,6 +72,13 @@ public class RedisRevocationStore implements SharedRevocationStore {
 
     @Override
     public void start() {
+        if (cluster && !RedisStoreSettings.hasHashTag(config.keyPrefix())) {
+            // the scripts touch the entry, the index and the version together: in a cluster they must share a slot
+            throw new ConfigurationException("quarkus.auth-gateway.revocation.redis.key-prefix must hold a hash tag "
+                    + "with a Redis Cluster, for example {auth-gateway}: (the store's scripts change several keys at "
+                    + "once, which a cluster allows only within one slot)",
+                    Set.of("quarkus.auth-gateway.revocation.redis.key-prefix"));
+        }
         ReactiveRedisDataSource dataSource = clientName == null
                 ? dataSources.select(Default.Literal.INSTANCE).get()
                 : dataSources.select(RedisClientName.Literal.of(clientName)).get();
