@@ -302,23 +302,27 @@ class RedisRevocationTest {
         assertEquals(200, Revocations.orders(base, valid));
 
         // 1 s: the version checks time out (300 ms), the subscription stays open, the mirror stays trusted
-        PauseFigures shortPause = underLoad(Duration.ofSeconds(1), Duration.ofMillis(1_600), valid, revoked);
+        PauseFigures shortPause = underLoad(Duration.ofSeconds(1), Duration.ofMillis(1_600), valid, revoked, 700);
         System.out.println("CLIENT PAUSE 1 s: " + shortPause);
         assertEquals(0, shortPause.wronglyAccepted, shortPause.toString());
         assertEquals(0, shortPause.unexpected, shortPause.toString());
         assertEquals(0, shortPause.refusedValid, shortPause.toString());
         assertTrue(shortPause.validRequests > 20, shortPause.toString());
+        // readiness stays up: a blip must not take every instance out of a load balancer
+        assertEquals(200, shortPause.readiness, shortPause.toString());
         waitForStatus(valid, 200, Duration.ofSeconds(10));
 
         // 5 s: beyond max-staleness (3 s since the last confirmed check, at most 200 ms before the pause) the
         // answer is on-store-failure's: 503 with Retry-After, for the valid and the revoked token alike
-        PauseFigures longPause = underLoad(Duration.ofSeconds(5), Duration.ofMillis(5_500), valid, revoked);
+        PauseFigures longPause = underLoad(Duration.ofSeconds(5), Duration.ofMillis(5_500), valid, revoked, 4_000);
         System.out.println("CLIENT PAUSE 5 s: " + longPause);
         assertEquals(0, longPause.wronglyAccepted, longPause.toString());
         assertEquals(0, longPause.unexpected, longPause.toString());
         assertTrue(longPause.firstRefusalMillis >= 2_500, longPause.toString());
         assertTrue(longPause.firstRefusalMillis <= 4_500, longPause.toString());
         Answers.assertRefusal(longPause.refusal, 503, UNAVAILABLE);
+        // beyond the window requests are refused, and readiness says so
+        assertEquals(503, longPause.readiness, longPause.toString());
         assertEquals("3", longPause.refusal.header("Retry-After"), longPause.refusal.toString());
         // once Redis answers, the mirror (older than the window) is reloaded and trusted again, without a restart
         waitForStatus(valid, 200, Duration.ofSeconds(10));
@@ -339,6 +343,7 @@ class RedisRevocationTest {
         int unexpected;
         long firstRefusalMillis = -1;
         RawHttp.Response refusal;
+        volatile int readiness;
 
         synchronized void add(boolean validToken, RawHttp.Response response, long atMillis) {
             int status = response.status();
@@ -366,11 +371,12 @@ class RedisRevocationTest {
         public synchronized String toString() {
             return validRequests + " valid-token requests (" + refusedValid + " refused with 503), " + revokedRequests
                     + " revoked-token requests (" + wronglyAccepted + " accepted), " + unexpected
-                    + " unexpected statuses, first 503 after " + firstRefusalMillis + " ms";
+                    + " unexpected statuses, first 503 after " + firstRefusalMillis + " ms, readiness " + readiness;
         }
     }
 
-    private PauseFigures underLoad(Duration pause, Duration load, String valid, String revoked) throws Exception {
+    private PauseFigures underLoad(Duration pause, Duration load, String valid, String revoked, long probeAtMillis)
+            throws Exception {
         PauseFigures figures = new PauseFigures();
         ExecutorService clients = Executors.newFixedThreadPool(6);
         try {
@@ -391,6 +397,11 @@ class RedisRevocationTest {
                     return null;
                 }));
             }
+            long probeAt = start + TimeUnit.MILLISECONDS.toNanos(probeAtMillis);
+            while (System.nanoTime() < probeAt) {
+                RedisServer.sleep(5);
+            }
+            figures.readiness = RawHttp.get(base, "/q/health/ready").status();
             for (Future<?> result : results) {
                 result.get(30, TimeUnit.SECONDS);
             }

@@ -90,10 +90,9 @@ public interface BasicRuntimeConfig {
     /**
      * The most password-hash verifications that run at once (bcrypt, argon2id and PBKDF2 take tens to hundreds of
      * milliseconds of CPU each; the decoy hash of unknown users counts too). A Basic request that would need one more
-     * gets 503 {@code verification_busy} with {@code Retry-After: 1} at once, so that a flood of guessed passwords
-     * cannot take every worker thread and core; callers the verification cache knows pay no hash and are never
-     * refused. Defaults to half the available processors (at least one): hashing never takes more than half the
-     * cores, whatever the flood (measured in the benchmarks: on two cores, cached callers kept 0.86 of their
+     * gets 503 {@code verification_busy} with {@code Retry-After: 1} (held {@code refusal-delay}), so that a flood of
+     * guessed passwords cannot take every worker thread and core; callers the verification cache knows pay no hash. Defaults to half the available processors (at least one): hashing never takes more than half the
+     * cores, whatever the flood (measured in the benchmarks: on two cores, cached callers kept 0.84 to 0.88 of their
      * throughput during a distributed flood with one hash at a time, 0.64 with two).
      */
     Optional<Integer> maxConcurrentHashes();

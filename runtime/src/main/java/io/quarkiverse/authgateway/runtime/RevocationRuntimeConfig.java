@@ -132,7 +132,7 @@ public interface RevocationRuntimeConfig {
 
         /**
          * How often each instance compares its mirror with the version counter in Redis (one {@code GET}). A missed
-         * pub/sub message or a lost connection is detected within this interval, and the mirror resynchronised.
+         * pub/sub message or a lost connection is detected within two intervals, and the mirror resynchronised.
          */
         @WithDefault("1S")
         Duration checkInterval();
