@@ -30,7 +30,15 @@ final class PackagedApp implements AutoCloseable {
      * @param properties {@code -D} options, as {@code name=value}
      */
     static PackagedApp start(List<String> properties) throws IOException {
-        int port = RedisServer.freePort();
+        return start(RedisServer.freePort(), properties);
+    }
+
+    /**
+     * Starts the application on the given port (to start an instance again where it was) and waits until it answers.
+     *
+     * @param properties {@code -D} options, as {@code name=value}
+     */
+    static PackagedApp start(int port, List<String> properties) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port));
         for (String property : properties) {

@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -40,7 +39,7 @@ class RevocationPropagationIT {
 
     private static final int SAMPLES = 200;
     private static final int WARM_UP = 20;
-    private static Process second;
+    private static PackagedApp second;
     private static URL secondBase;
 
     @TestHTTPResource("/")
@@ -168,39 +167,13 @@ class RevocationPropagationIT {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Process startInstance(int port) throws IOException {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.redis.hosts=" + RedisServer.named("propagation").url(),
-                "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target/second-instance-" + port + ".log").toFile())
-                .start();
-        URL url = new URL("http://localhost:" + port + "/");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                if (RawHttp.get(url, "/api/public/hello").status() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the second instance did not start: see target/second-instance-"
-                        + port + ".log");
-            }
-            RedisServer.sleep(100);
-        }
+    private static PackagedApp startInstance(int port) throws IOException {
+        return PackagedApp.start(port, List.of("quarkus.redis.hosts=" + RedisServer.named("propagation").url()));
     }
 
-    private static void stop(Process process) throws InterruptedException {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+    private static void stop(PackagedApp instance) throws InterruptedException {
+        if (instance != null) {
+            instance.close();
         }
     }
 }
