@@ -1,5 +1,6 @@
 package io.quarkiverse.authgateway.deployment;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,18 @@ public interface AuthGatewayBuildTimeConfig {
     }
 
     /**
+     * What browsers get when a navigation is refused.
+     */
+    @ConfigDocSection
+    Browser browser();
+
+    /**
+     * The protected resource metadata document (RFC 9728).
+     */
+    @ConfigDocSection
+    ResourceMetadata resourceMetadata();
+
+    /**
      * HTTP Basic authentication.
      */
     @ConfigDocSection
@@ -163,6 +176,63 @@ public interface AuthGatewayBuildTimeConfig {
     }
 
     /**
+     * Refusals of browser navigations.
+     */
+    interface Browser {
+
+        /**
+         * Whether a refused top-level navigation of a browser ({@code Sec-Fetch-Mode: navigate}, or without that
+         * header an {@code Accept} that prefers {@code text/html} and no {@code X-Requested-With}) gets a short HTML
+         * page that says what happened and what to do, with the same status and {@code WWW-Authenticate} lines as the
+         * JSON answer. {@code fetch} and XHR requests, and every client that does not ask for HTML, always get the
+         * {@code application/problem+json} answer.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * A class path resource that replaces the built-in page, for example {@code auth-gateway/refusal.html}:
+         * HTML with the placeholders {@code {{title}}}, {@code {{message}}}, {@code {{status}}}, {@code {{code}}},
+         * {@code {{action}}} and {@code {{link}}} (a paragraph with the next step's link, or nothing), each replaced
+         * with escaped text. The build fails when the resource is missing, has no {@code {{message}}} or uses another
+         * placeholder.
+         */
+        Optional<String> page();
+
+        /**
+         * The login URL of every policy that sets none of its own ({@code quarkus.auth-gateway.policy.<name>.login-url}):
+         * the page's "Sign in" link points there, with the URL of the refused request as the
+         * {@code return-parameter}. A path of this application ({@code /login}) or an absolute {@code https} or
+         * {@code http} URL (an identity provider's login page).
+         */
+        Optional<String> loginUrl();
+
+        /**
+         * The query parameter of the login URL that carries the URL to return to after signing in. Its value is
+         * always a path of this application ({@code /orders?page=2}), never an absolute or scheme-relative URL; the
+         * login page should check the same before it redirects back ({@code GatewayReturnUrls.sameOrigin}).
+         */
+        @WithDefault("return_to")
+        String returnParameter();
+    }
+
+    /**
+     * The protected resource metadata document at build time.
+     */
+    interface ResourceMetadata {
+
+        /**
+         * Whether the gateway serves the OAuth 2.0 protected resource metadata (RFC 9728) at
+         * {@code /.well-known/oauth-protected-resource} (and {@code /.well-known/oauth-protected-resource/<path>} for
+         * one path), generated from the compiled policies and the configured issuers, and points its Bearer challenges
+         * at it with {@code resource_metadata="..."}, so that clients discover where to get a token and with which
+         * scopes. Both paths are public.
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    /**
      * HTTP Basic at build time.
      */
     interface BasicScheme {
@@ -223,6 +293,37 @@ public interface AuthGatewayBuildTimeConfig {
          */
         @ConfigDocMapKey("claim")
         Map<String, String> claims();
+
+        /**
+         * Step-up authentication (RFC 9470): the authentication context class references of which the token's
+         * {@code acr} claim must be one. A token without one of them gets 401 with
+         * {@code error="insufficient_user_authentication"} and these values as {@code acr_values}, so that the client
+         * asks the authorization server for a stronger sign-in. Requires the policy to accept only {@code bearer}.
+         */
+        Optional<List<String>> acrValues();
+
+        /**
+         * Step-up authentication (RFC 9470): the longest time since the user last authenticated, by the token's
+         * {@code auth_time} claim. A token without {@code auth_time}, or one that is older, gets 401 with
+         * {@code error="insufficient_user_authentication"} and {@code max_age} (in seconds) in the challenge. Whole
+         * seconds, from 1 second to 366 days. Requires the policy to accept only {@code bearer}.
+         */
+        Optional<Duration> maxAge();
+
+        /**
+         * The login URL of this policy's routes; defaults to {@code quarkus.auth-gateway.browser.login-url}. A refused
+         * browser navigation's page links there (with the return URL), to sign in again or as someone else.
+         */
+        Optional<String> loginUrl();
+
+        /**
+         * Whether a browser navigation that needs (new) credentials on this policy's routes is redirected to the
+         * login URL (302 for {@code GET} and {@code HEAD}, 303 otherwise) instead of getting the 401 page. Only
+         * navigations are redirected: {@code fetch}, XHR and API clients still get the 401 and its challenges.
+         * Requires a login URL.
+         */
+        @WithDefault("false")
+        boolean loginRedirect();
     }
 
     /**

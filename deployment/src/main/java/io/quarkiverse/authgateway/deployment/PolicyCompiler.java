@@ -1,5 +1,8 @@
 package io.quarkiverse.authgateway.deployment;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.policy.Access;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
@@ -23,6 +27,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 final class PolicyCompiler {
 
     private static final String PREFIX = "quarkus.auth-gateway.";
+    private static final Duration MAX_AGE_LIMIT = Duration.ofDays(366);
     private static final Set<String> BUILT_IN = Set.of(PolicyDefinition.PERMIT, PolicyDefinition.DENY,
             PolicyDefinition.AUTHENTICATED);
 
@@ -106,10 +111,14 @@ final class PolicyCompiler {
 
     private Map<String, PolicyDefinition> policies(List<Scheme> enabled) {
         Map<String, PolicyDefinition> policies = new LinkedHashMap<>();
-        policies.put(PolicyDefinition.PERMIT, PolicyDefinition.of(PolicyDefinition.PERMIT, Access.PERMIT, enabled, List.of()));
-        policies.put(PolicyDefinition.DENY, PolicyDefinition.of(PolicyDefinition.DENY, Access.DENY, enabled, List.of()));
-        policies.put(PolicyDefinition.AUTHENTICATED,
-                PolicyDefinition.of(PolicyDefinition.AUTHENTICATED, Access.AUTHENTICATED, enabled, List.of()));
+        String defaultLoginUrl = config.browser().loginUrl().map(url -> loginUrl(url, PREFIX + "browser.login-url"))
+                .orElse(null);
+        policies.put(PolicyDefinition.PERMIT,
+                PolicyDefinition.of(PolicyDefinition.PERMIT, Access.PERMIT, enabled, List.of(), defaultLoginUrl));
+        policies.put(PolicyDefinition.DENY,
+                PolicyDefinition.of(PolicyDefinition.DENY, Access.DENY, enabled, List.of(), defaultLoginUrl));
+        policies.put(PolicyDefinition.AUTHENTICATED, PolicyDefinition.of(PolicyDefinition.AUTHENTICATED,
+                Access.AUTHENTICATED, enabled, List.of(), defaultLoginUrl));
         for (Map.Entry<String, AuthGatewayBuildTimeConfig.Policy> entry : config.policy().entrySet()) {
             String name = entry.getKey();
             String property = PREFIX + "policy." + name;
@@ -146,10 +155,77 @@ final class PolicyCompiler {
                         + property + ".schemes (and configure a quarkus.auth-gateway.jwt.* issuer)",
                         property + ".schemes");
             }
+            List<String> acrValues = acrValues(entry.getValue(), property);
+            long maxAge = maxAge(entry.getValue(), property);
+            if ((!acrValues.isEmpty() || maxAge > 0) && !schemes.equals(List.of(Scheme.BEARER))) {
+                error("Policy '" + name + "' requires step-up authentication (acr-values or max-age), which only tokens "
+                        + "can prove: set " + property + ".schemes=bearer (Basic credentials carry no authentication "
+                        + "context)", property + ".schemes");
+            }
+            String loginUrl = entry.getValue().loginUrl().map(url -> loginUrl(url, property + ".login-url"))
+                    .orElse(defaultLoginUrl);
+            if (entry.getValue().loginRedirect() && loginUrl == null) {
+                error("Policy '" + name + "' redirects browsers to its login URL but has none: set " + property
+                        + ".login-url or " + PREFIX + "browser.login-url, or remove " + property + ".login-redirect",
+                        property + ".login-redirect");
+            }
             policies.put(name, new PolicyDefinition(name, roles.isEmpty() ? Access.AUTHENTICATED : Access.ROLES, schemes,
-                    roles, scopes, claims));
+                    roles, scopes, claims, acrValues, maxAge, loginUrl, entry.getValue().loginRedirect()));
         }
         return policies;
+    }
+
+    /** RFC 9470 {@code acr_values}: space-separated tokens inside a quoted string, so no spaces, quotes or controls. */
+    private List<String> acrValues(AuthGatewayBuildTimeConfig.Policy policy, String property) {
+        List<String> values = new ArrayList<>();
+        for (String value : policy.acrValues().orElse(List.of())) {
+            String trimmed = value.trim();
+            if (trimmed.isEmpty() || !trimmed.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\')) {
+                error(property + ".acr-values lists '" + LogSafe.value(value) + "': an acr value is printable ASCII "
+                        + "without spaces, quotes or backslashes (a URI or a short name such as phr)",
+                        property + ".acr-values");
+            } else if (!values.contains(trimmed)) {
+                values.add(trimmed);
+            }
+        }
+        return values;
+    }
+
+    private long maxAge(AuthGatewayBuildTimeConfig.Policy policy, String property) {
+        if (policy.maxAge().isEmpty()) {
+            return 0;
+        }
+        Duration maxAge = policy.maxAge().get();
+        if (maxAge.isNegative() || maxAge.getSeconds() < 1 || maxAge.getNano() != 0 || maxAge.compareTo(MAX_AGE_LIMIT) > 0) {
+            error(property + ".max-age is " + maxAge + ": it is whole seconds, from 1 second to 366 days",
+                    property + ".max-age");
+            return 0;
+        }
+        return maxAge.getSeconds();
+    }
+
+    /**
+     * A login URL is the operator's own: a path of this application, or an absolute http(s) URL. Nothing that a
+     * browser could read as another scheme ({@code javascript:}) or another host ({@code //host}).
+     */
+    private String loginUrl(String url, String property) {
+        String trimmed = url.trim();
+        boolean path = trimmed.startsWith("/") && !trimmed.startsWith("//") && !trimmed.startsWith("/\\");
+        URI parsed = null;
+        try {
+            parsed = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        boolean absolute = parsed != null && parsed.isAbsolute() && parsed.getHost() != null
+                && ("https".equalsIgnoreCase(parsed.getScheme()) || "http".equalsIgnoreCase(parsed.getScheme()))
+                && parsed.getRawUserInfo() == null && parsed.getRawFragment() == null;
+        if (parsed == null || (!path && !absolute) || (path && parsed.getRawFragment() != null)) {
+            error(property + " is '" + LogSafe.value(url) + "': a login URL is a path of this application (/login) or "
+                    + "an absolute https or http URL, without user info or fragment", property);
+            return null;
+        }
+        return trimmed;
     }
 
     private void addRoute(String name, AuthGatewayBuildTimeConfig.Route route, Map<String, PolicyDefinition> policies,

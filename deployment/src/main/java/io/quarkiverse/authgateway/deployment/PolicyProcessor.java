@@ -61,7 +61,7 @@ class PolicyProcessor {
             LaunchModeBuildItem launchMode) {
         return new PolicyCompiler(config, new ArrayList<>()).compile(endpoints, rootPath.getRootPath(),
                 RunTimeConfigAtBuild.tokenIssuersConfigured(), QuarkusEndpoints.bindings(config, nonApplicationRootPath,
-                        launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT
+                        rootPath.getRootPath(), launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT
                                 && launchMode.getDevModeType().orElse(null) == DevModeType.LOCAL));
     }
 

@@ -3,6 +3,7 @@ package io.quarkiverse.authgateway.deployment;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.quarkiverse.authgateway.runtime.metadata.ProtectedResourceMetadata;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
 import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
@@ -15,6 +16,7 @@ import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
  */
 final class QuarkusEndpoints {
 
+    private static final String METADATA_PROPERTY = "quarkus.auth-gateway.resource-metadata.enabled";
     private static final String PROBES_PROPERTY = "quarkus.auth-gateway.public-health-probes";
     private static final List<String> PROBES = List.of("health", "health/live", "health/ready", "health/started");
 
@@ -22,8 +24,16 @@ final class QuarkusEndpoints {
     }
 
     static List<DeclaredBinding> bindings(AuthGatewayBuildTimeConfig config, NonApplicationRootPathBuildItem paths,
-            boolean devMode) {
+            String rootPath, boolean devMode) {
         List<DeclaredBinding> bindings = new ArrayList<>();
+        if (config.resourceMetadata().enabled()) {
+            // RFC 9728: clients read it before they have a token
+            String path = PathTemplates.join(rootPath, ProtectedResourceMetadata.PATH);
+            for (String pattern : new String[]{ path, path + "/*" }) {
+                bindings.add(new DeclaredBinding(new RouteBinding(pattern, "GET", PolicyDefinition.PERMIT),
+                        "protected resource metadata (" + METADATA_PROPERTY + ")", METADATA_PROPERTY));
+            }
+        }
         if (devMode) {
             // every method: the Dev UI talks JSON-RPC over a WebSocket and posts its actions; _static has its scripts
             for (String path : new String[]{ "dev-ui", "dev-ui/*", "_static/*" }) {

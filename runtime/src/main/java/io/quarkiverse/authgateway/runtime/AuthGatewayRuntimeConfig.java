@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.annotations.ConfigDocDefault;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -24,6 +25,38 @@ public interface AuthGatewayRuntimeConfig {
      */
     @WithDefault("quarkus")
     String realm();
+
+    /**
+     * The base of the {@code type} URI of problem bodies and of the {@code error_uri} of Bearer challenges: each
+     * refusal then points at the documentation page of its code, the base followed by the code (with
+     * {@code https://docs.example.com/errors/}, a refusal with code {@code token_expired} gets {@code type}
+     * {@code https://docs.example.com/errors/token_expired}; a base ending in {@code #} points at anchors of one
+     * page). An absolute {@code https} or {@code http} URI. When not set, {@code type} is {@code about:blank} and
+     * challenges carry no {@code error_uri}.
+     */
+    Optional<String> problemTypeBase();
+
+    /**
+     * Whether problem bodies carry the precise cause of the refusal as a {@code cause} member ("expired 37 s ago",
+     * "no key of issuer 'internal' matches the token's key id"), the same text as the server log line. Meant for
+     * development: the cause tells a caller which check its credentials failed, which an attacker should not learn.
+     * Defaults to {@code true} in dev mode and {@code false} otherwise.
+     */
+    @ConfigDocDefault("true in dev mode, false otherwise")
+    Optional<Boolean> includeCause();
+
+    /**
+     * What browsers get when a navigation is refused.
+     */
+    @ConfigDocSection
+    BrowserRuntimeConfig browser();
+
+    /**
+     * The protected resource metadata document (RFC 9728), when
+     * {@code quarkus.auth-gateway.resource-metadata.enabled} is set at build time.
+     */
+    @ConfigDocSection
+    ResourceMetadataRuntimeConfig resourceMetadata();
 
     /**
      * Whether the plain HTTP port speaks HTTP/2 over cleartext (h2c: the {@code Upgrade: h2c} of an HTTP/1.1 request,

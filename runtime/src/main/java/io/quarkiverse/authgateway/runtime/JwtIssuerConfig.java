@@ -76,6 +76,15 @@ public interface JwtIssuerConfig {
     Optional<Duration> maxTokenAge();
 
     /**
+     * The JOSE header {@code typ} every token of this issuer must carry, compared as a media type (case-insensitive,
+     * an {@code application/} prefix optional). {@code at+jwt} enforces the JWT access token profile (RFC 9068
+     * section 2.1): an ID token or any other JWT signed with the same key, which lacks that {@code typ}, cannot be used
+     * as an access token. A token with another or no {@code typ} is refused with {@code invalid_token}. When not set,
+     * {@code typ} is not checked.
+     */
+    Optional<String> tokenType();
+
+    /**
      * The claim that names the caller.
      */
     @WithDefault("sub")

@@ -18,6 +18,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.JwtIssuerConfig;
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.Scheme;
@@ -75,7 +76,7 @@ public class JwtIssuers {
             }
             List<String> algorithms = algorithms(name, property, issuer, keys);
             LocalIssuer local = new LocalIssuer(name, issuer.issuer(), keys, algorithms,
-                    rules(issuer, config.revocation().maxTokenEntryLifetime()),
+                    rules(name, issuer, config.revocation().maxTokenEntryLifetime()),
                     (int) issuer.clockSkew().toSeconds(), issuer.principalClaim(), issuer.rolesClaim());
             if (issuers.put(issuer.issuer(), local) != null) {
                 throw new ConfigurationException("Two issuers are configured with issuer '" + issuer.issuer() + "': "
@@ -134,7 +135,7 @@ public class JwtIssuers {
      * @param revocable how far ahead a token revocation can reach: a token valid for longer could not be revoked for its
      *        whole life, and is refused
      */
-    private static JwtConsumerBuilder rules(JwtIssuerConfig issuer, Duration revocable) {
+    private static JwtConsumerBuilder rules(String name, JwtIssuerConfig issuer, Duration revocable) {
         int skew = (int) Math.min(issuer.clockSkew().toSeconds(), Integer.MAX_VALUE / 2);
         JwtConsumerBuilder builder = new JwtConsumerBuilder().setAllowedClockSkewInSeconds(skew)
                 .setMaxFutureValidityInMinutes((int) Math.min(revocable.toMinutes(), Integer.MAX_VALUE / 2));
@@ -149,6 +150,15 @@ public class JwtIssuers {
                 ? (int) Math.min(issuer.maxTokenAge().get().toSeconds() + skew, Integer.MAX_VALUE / 2)
                 : Integer.MAX_VALUE / 2;
         builder.setIssuedAtRestrictions(skew, maxAge);
+        if (issuer.tokenType().isPresent()) {
+            String type = issuer.tokenType().get().trim();
+            if (!type.matches("[A-Za-z0-9!#$&^_.+-]+(/[A-Za-z0-9!#$&^_.+-]+)?")) {
+                String property = "quarkus.auth-gateway.jwt." + name + ".token-type";
+                throw new ConfigurationException(property + " is '" + LogSafe.value(type) + "': a media type such as "
+                        + "at+jwt (RFC 9068)", Set.of(property));
+            }
+            builder.setExpectedType(true, type);
+        }
         List<String> required = issuer.requiredClaims().orElse(List.of());
         if (required.contains("sub")) {
             builder.setRequireSubject();

@@ -19,6 +19,7 @@ import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.UnresolvableKeyException;
 
+import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.smallrye.mutiny.Uni;
@@ -187,6 +188,13 @@ public final class LocalIssuer implements VerificationKeyResolver {
         if (code == ErrorCodes.ISSUED_AT_MISSING || code == ErrorCodes.ISSUED_AT_INVALID_PAST
                 || code == ErrorCodes.ISSUED_AT_INVALID_FUTURE) {
             return "iat is missing or outside the allowed age";
+        }
+        if (code == ErrorCodes.TYPE_MISSING || code == ErrorCodes.TYPE_INVALID) {
+            String type = context.getJoseObjects().isEmpty() ? null : context.getJoseObjects().get(0).getHeader("typ");
+            return type == null
+                    ? "the token has no typ header; the issuer requires its token-type"
+                    : "typ " + LogSafe.value(type) + " is not the token-type the issuer requires (an ID token or "
+                            + "another kind of JWT is not an access token)";
         }
         if (code == ErrorCodes.SUBJECT_MISSING || code == ErrorCodes.JWT_ID_MISSING) {
             return "a required claim is missing";

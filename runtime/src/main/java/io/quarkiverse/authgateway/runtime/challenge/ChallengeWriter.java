@@ -1,5 +1,6 @@
 package io.quarkiverse.authgateway.runtime.challenge;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +18,13 @@ import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.devui.RecentRefusals;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
+import io.quarkiverse.authgateway.runtime.failure.ProblemBody;
+import io.quarkiverse.authgateway.runtime.metadata.ProtectedResourceMetadata;
 import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.RoutePolicy;
+import io.quarkiverse.authgateway.runtime.policy.Scheme;
 import io.quarkiverse.authgateway.runtime.telemetry.GatewayTelemetry;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.spi.runtime.SecurityEventHelper;
@@ -43,13 +48,24 @@ public class ChallengeWriter {
     private final long retryAfterSeconds;
     private final Event<GatewayRefusalEvent> events;
     private final RecentRefusals recent;
+    private final Map<FailureReason, ProblemBody> bodies = new EnumMap<>(FailureReason.class);
+    private final boolean includeCause;
+    private final RefusalPages pages;
+    private final ProtectedResourceMetadata metadata;
 
     public ChallengeWriter(GatewayRoutes routes, AuthGatewayRuntimeConfig config, Instance<GatewayTelemetry> telemetry,
             Event<GatewayRefusalEvent> events, BeanManager beans,
             @ConfigProperty(name = "quarkus.security.events.enabled", defaultValue = "true") boolean eventsEnabled,
-            Instance<RecentRefusals> recent) {
+            Instance<RecentRefusals> recent, RefusalPages pages, Instance<ProtectedResourceMetadata> metadata) {
         this.routes = routes;
-        this.challenges = Challenges.forRealm(config.realm());
+        String typeBase = Challenges.problemTypeBase(config.problemTypeBase());
+        this.challenges = Challenges.forRealm(config.realm(), typeBase);
+        for (FailureReason reason : FailureReason.values()) {
+            bodies.put(reason, ProblemBody.of(typeBase, reason.status(), reason.code(), reason.action(), reason.detail()));
+        }
+        this.includeCause = config.includeCause().orElse(LaunchMode.current() == LaunchMode.DEVELOPMENT);
+        this.pages = pages;
+        this.metadata = metadata.isResolvable() ? metadata.get() : null;
         this.telemetry = GatewayTelemetry.of(telemetry);
         this.retryAfterSeconds = GatewayAnswer.retryAfterSeconds(config.revocation().retryAfter());
         this.events = SecurityEventHelper.isEventObserved(new GatewayRefusalEvent(null, "", 0, "", Map.of()), beans,
@@ -69,8 +85,8 @@ public class ChallengeWriter {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         boolean bearerPresented = authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6)
                 && (authorization.length() == 6 || authorization.charAt(6) == ' ');
-        List<String> lines = challenges.forFailure(policy.definition().getSchemes(), reason,
-                policy.definition().getScopes(), bearerPresented);
+        List<String> lines = challenges.forFailure(policy.definition(), reason, bearerPresented,
+                metadata != null && policy.accepts(Scheme.BEARER) ? metadata.challengeUrl(context) : null);
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Refused %s %s with %d %s (policy '%s'): %s", context.request().method(),
                     LogSafe.value(path(context, policy)), reason.status(), reason.code(), policy.name(),
@@ -85,8 +101,13 @@ public class ChallengeWriter {
             fire(new GatewayRefusalEvent(reason.status() == 403 ? caller(context) : null, reason.code(),
                     reason.status(), policy.name(), Map.of(RoutingContext.class.getName(), context)));
         }
-        return new GatewayAnswer(reason.status(), lines, reason.problemBody(),
-                reason == FailureReason.STORE_UNAVAILABLE ? retryAfterSeconds : recorded.retryAfterSeconds());
+        long retryAfter = reason == FailureReason.STORE_UNAVAILABLE ? retryAfterSeconds : recorded.retryAfterSeconds();
+        RefusalPage page = pages.page();
+        if (page != null && Navigation.isNavigation(context)) {
+            return page.answer(context.request(), policy.definition(), reason, lines, retryAfter);
+        }
+        String body = bodies.get(reason).write(context.request().path(), includeCause ? LogSafe.text(recorded.cause()) : null);
+        return GatewayAnswer.problem(reason.status(), lines, body, retryAfter);
     }
 
     /** The path as routed; the raw path when it cannot be normalised (a refused ambiguous encoding). */

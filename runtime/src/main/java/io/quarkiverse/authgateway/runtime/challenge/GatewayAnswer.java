@@ -5,20 +5,24 @@ import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 
-import io.quarkiverse.authgateway.runtime.failure.ProblemBody;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * A complete refusal: status, one {@code WWW-Authenticate} field line per challenge, and the problem body. It is
- * written the same way whichever layer refused the request.
+ * A complete refusal: status, one {@code WWW-Authenticate} field line per challenge, the body (a problem document, or
+ * for a browser navigation a page) and the headers that go with it. It is written the same way whichever layer
+ * refused the request.
  *
  * @param status the HTTP status
  * @param challenges the challenge values, each sent as its own field line
- * @param body the {@code application/problem+json} body
+ * @param contentType the media type of the body
+ * @param body the body
  * @param retryAfterSeconds the {@code Retry-After} delay, or 0 for none
+ * @param headers further header lines as name, value, name, value...: {@code Location}, {@code Clear-Site-Data},
+ *        the page's {@code Content-Security-Policy}
  */
-public record GatewayAnswer(int status, List<String> challenges, String body, long retryAfterSeconds) {
+public record GatewayAnswer(int status, List<String> challenges, String contentType, String body, long retryAfterSeconds,
+        List<String> headers) {
 
     /** The challenge header, RFC 9110 section 11.6.1. */
     public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
@@ -35,18 +39,17 @@ public record GatewayAnswer(int status, List<String> challenges, String body, lo
     }
 
     /**
-     * @return a refusal without challenges: the problem body of {@link ProblemBody}, for answers that are not about
-     *         credentials (the revocation endpoints' 400, 404, 405, 411, 413, 415, 500 and 503)
+     * @return an {@code application/problem+json} answer
      */
-    public static GatewayAnswer problem(int status, String code, String detail) {
-        return new GatewayAnswer(status, List.of(), ProblemBody.of(status, code, detail), 0);
+    public static GatewayAnswer problem(int status, List<String> challenges, String body, long retryAfterSeconds) {
+        return new GatewayAnswer(status, challenges, PROBLEM_JSON, body, retryAfterSeconds, List.of());
     }
 
     /**
      * @return this answer with a {@code Retry-After} of the given seconds
      */
     public GatewayAnswer retryAfter(long seconds) {
-        return new GatewayAnswer(status, challenges, body, seconds);
+        return new GatewayAnswer(status, challenges, contentType, body, seconds, headers);
     }
 
     /**
@@ -59,10 +62,13 @@ public record GatewayAnswer(int status, List<String> challenges, String body, lo
         for (int i = 0; i < challenges.size(); i++) {
             response.headers().add(WWW_AUTHENTICATE, challenges.get(i));
         }
-        response.putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
+        response.putHeader(HttpHeaders.CONTENT_TYPE, contentType);
         response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
         if (retryAfterSeconds > 0) {
             response.putHeader(RETRY_AFTER, Long.toString(retryAfterSeconds));
+        }
+        for (int i = 0; i + 1 < headers.size(); i += 2) {
+            response.putHeader(headers.get(i), headers.get(i + 1));
         }
         response.end(body);
     }
@@ -78,8 +84,11 @@ public record GatewayAnswer(int status, List<String> challenges, String body, lo
         if (retryAfterSeconds > 0) {
             builder.header(RETRY_AFTER, retryAfterSeconds);
         }
+        for (int i = 0; i + 1 < headers.size(); i += 2) {
+            builder.header(headers.get(i), headers.get(i + 1));
+        }
         return builder.header(HttpHeaders.CACHE_CONTROL.toString(), NO_STORE)
-                .type(PROBLEM_JSON)
+                .type(contentType)
                 .entity(body)
                 .build();
     }

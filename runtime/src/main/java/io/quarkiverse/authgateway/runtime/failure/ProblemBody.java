@@ -1,32 +1,71 @@
 package io.quarkiverse.authgateway.runtime.failure;
 
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 /**
  * The one format of every refusal's body, whoever refuses (authentication, authorization, the revocation endpoints):
  * an RFC 9457 {@code application/problem+json} object with {@code type}, {@code title}, {@code status}, a stable
- * {@code code} and a constant {@code detail}, in that order.
+ * {@code code}, the caller's next step {@code action}, a constant {@code detail} and the {@code instance} (the request
+ * path), in that order; in development, also the precise {@code cause}. Everything but the instance and the cause is
+ * encoded once, when the answer's kind is first known.
  */
 public final class ProblemBody {
 
-    private ProblemBody() {
+    /** The {@code type} of a problem without a documentation page (RFC 9457 section 4.2.1). */
+    public static final String ABOUT_BLANK = "about:blank";
+
+    private final String head;
+
+    private ProblemBody(String head) {
+        this.head = head;
     }
 
     /**
+     * @param typeBase the configured {@code quarkus.auth-gateway.problem-type-base}, or {@code null}: the {@code type}
+     *        is then {@code about:blank}, otherwise the base followed by the code
      * @param status the HTTP status
      * @param code the stable reason code
+     * @param action the caller's next step
      * @param detail constant text: never anything taken from the request
-     * @return the encoded body
+     * @return the body's constant part
      */
-    public static String of(int status, String code, String detail) {
-        return new JsonObject().put("type", "about:blank").put("title", title(status)).put("status", status)
-                .put("code", code).put("detail", detail).encode();
+    public static ProblemBody of(String typeBase, int status, String code, Action action, String detail) {
+        String encoded = new JsonObject().put("type", type(typeBase, code)).put("title", title(status))
+                .put("status", status).put("code", code).put("action", action.wireName()).put("detail", detail)
+                .encode();
+        return new ProblemBody(encoded.substring(0, encoded.length() - 1));
+    }
+
+    /**
+     * @param typeBase the configured base, or {@code null}
+     * @param code the reason code
+     * @return the {@code type} member: {@code about:blank}, or the page of the code under the base
+     */
+    public static String type(String typeBase, String code) {
+        return typeBase == null ? ABOUT_BLANK : typeBase + code;
+    }
+
+    /**
+     * @param instance the request path, as the client sent it (no query: it may carry secrets)
+     * @param cause the precise cause, only where it may be shown (development), otherwise {@code null}
+     * @return the complete body
+     */
+    public String write(String instance, String cause) {
+        StringBuilder body = new StringBuilder(head.length() + 64).append(head);
+        if (instance != null) {
+            body.append(",\"instance\":").append(Json.encode(instance));
+        }
+        if (cause != null) {
+            body.append(",\"cause\":").append(Json.encode(cause));
+        }
+        return body.append('}').toString();
     }
 
     /**
      * @return the reason phrase of RFC 9110 for the statuses the gateway answers with
      */
-    static String title(int status) {
+    public static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";

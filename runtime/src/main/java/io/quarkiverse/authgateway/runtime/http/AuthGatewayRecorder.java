@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.challenge.Challenges;
+import io.quarkiverse.authgateway.runtime.challenge.RefusalPages;
+import io.quarkiverse.authgateway.runtime.metadata.ProtectedResourceMetadata;
 import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
@@ -43,6 +45,10 @@ public class AuthGatewayRecorder {
         return firstUse(() -> Arc.container().instance(BackChannelLogoutEndpoint.class).get());
     }
 
+    public Handler<RoutingContext> resourceMetadata() {
+        return firstUse(() -> Arc.container().instance(ProtectedResourceMetadata.class).get());
+    }
+
     public Handler<RoutingContext> selfRevocation() {
         return firstUse(() -> Arc.container().instance(SelfRevocationEndpoint.class).get());
     }
@@ -69,8 +75,16 @@ public class AuthGatewayRecorder {
      */
     public void installRouteTable(BeanContainer beans, List<PolicyDefinition> policies, List<RouteBinding> bindings,
             String defaultPolicy) {
-        Challenges challenges = Challenges.forRealm(config.getValue().realm());
+        Challenges challenges = Challenges.forRealm(config.getValue().realm(),
+                Challenges.problemTypeBase(config.getValue().problemTypeBase()));
         beans.beanInstance(GatewayRoutes.class)
                 .install(new RouteTable(policies, bindings, defaultPolicy, challenges::withoutError));
+    }
+
+    /**
+     * Installs the refusal page of browser navigations that the build read and checked.
+     */
+    public void installRefusalPage(BeanContainer beans, String template, String returnParameter) {
+        beans.beanInstance(RefusalPages.class).install(template, returnParameter);
     }
 }

@@ -100,6 +100,15 @@ public class GatewaySecurityPolicy implements HttpSecurityPolicy {
                                 + "have the claim value policy '" + policy.name() + "' requires for '" + claim.getKey() + "'");
             }
         }
+        if (definition.requiresStepUp()) {
+            String problem = StepUp.problem(caller.getAttribute(GatewayIdentity.CLAIMS), definition,
+                    System.currentTimeMillis() / 1000);
+            if (problem != null) {
+                return refuse(request, FailureReason.INSUFFICIENT_USER_AUTHENTICATION, "'"
+                        + LogSafe.value(caller.getPrincipal().getName()) + "' needs a step-up for policy '" + policy.name()
+                        + "': " + problem);
+            }
+        }
         return CheckResult.PERMIT;
     }
 

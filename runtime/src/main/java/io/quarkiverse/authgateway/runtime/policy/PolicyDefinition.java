@@ -24,6 +24,10 @@ public final class PolicyDefinition {
     private final List<String> roles;
     private final List<String> scopes;
     private final Map<String, String> claims;
+    private final List<String> acrValues;
+    private final long maxAgeSeconds;
+    private final String loginUrl;
+    private final boolean loginRedirect;
 
     /**
      * @param name the policy name
@@ -32,23 +36,33 @@ public final class PolicyDefinition {
      * @param roles for {@link Access#ROLES}: the caller needs at least one
      * @param scopes token scopes the caller needs, all of them
      * @param claims token claims the caller needs, each with the value given (or containing it, for arrays)
+     * @param acrValues step-up: the {@code acr} values of which the token needs one, or none
+     * @param maxAgeSeconds step-up: the longest time since {@code auth_time}, or 0 for no limit
+     * @param loginUrl where browsers sign in for this policy's routes, or {@code null}
+     * @param loginRedirect whether refused browser navigations are redirected to {@code loginUrl}
      */
     @RecordableConstructor
     public PolicyDefinition(String name, Access access, List<Scheme> schemes, List<String> roles, List<String> scopes,
-            Map<String, String> claims) {
+            Map<String, String> claims, List<String> acrValues, long maxAgeSeconds, String loginUrl,
+            boolean loginRedirect) {
         this.name = Objects.requireNonNull(name, "name");
         this.access = Objects.requireNonNull(access, "access");
         this.schemes = List.copyOf(schemes);
         this.roles = List.copyOf(roles);
         this.scopes = List.copyOf(scopes);
         this.claims = Map.copyOf(claims);
+        this.acrValues = List.copyOf(acrValues);
+        this.maxAgeSeconds = maxAgeSeconds;
+        this.loginUrl = loginUrl;
+        this.loginRedirect = loginRedirect;
     }
 
     /**
-     * @return a policy without scope or claim conditions
+     * @return a policy without scope, claim or step-up conditions
      */
-    public static PolicyDefinition of(String name, Access access, List<Scheme> schemes, List<String> roles) {
-        return new PolicyDefinition(name, access, schemes, roles, List.of(), Map.of());
+    public static PolicyDefinition of(String name, Access access, List<Scheme> schemes, List<String> roles,
+            String loginUrl) {
+        return new PolicyDefinition(name, access, schemes, roles, List.of(), Map.of(), List.of(), 0, loginUrl, false);
     }
 
     public String getName() {
@@ -76,6 +90,29 @@ public final class PolicyDefinition {
 
     public Map<String, String> getClaims() {
         return claims;
+    }
+
+    public List<String> getAcrValues() {
+        return acrValues;
+    }
+
+    public long getMaxAgeSeconds() {
+        return maxAgeSeconds;
+    }
+
+    /**
+     * @return whether the policy requires a particular or recent authentication (RFC 9470)
+     */
+    public boolean requiresStepUp() {
+        return !acrValues.isEmpty() || maxAgeSeconds > 0;
+    }
+
+    public String getLoginUrl() {
+        return loginUrl;
+    }
+
+    public boolean isLoginRedirect() {
+        return loginRedirect;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.quarkiverse.authgateway.runtime.policy;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +68,13 @@ public final class RouteTable {
             throw new IllegalStateException("Policy '" + name + "' is not in the compiled table");
         }
         return policy;
+    }
+
+    /**
+     * @return every policy of the table, built-in ones included, in no particular order
+     */
+    public Collection<RoutePolicy> policies() {
+        return policies.values();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.quarkiverse.authgateway.runtime.revocation.http;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.inject.Singleton;
@@ -10,7 +11,10 @@ import io.quarkiverse.authgateway.InvalidRevocationException;
 import io.quarkiverse.authgateway.RevocationStoreUnavailableException;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.LogSafe;
+import io.quarkiverse.authgateway.runtime.challenge.Challenges;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
+import io.quarkiverse.authgateway.runtime.failure.Action;
+import io.quarkiverse.authgateway.runtime.failure.ProblemBody;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -27,13 +31,22 @@ public class RevocationAnswers {
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
 
     private final long retryAfterSeconds;
+    private final String typeBase;
 
     public RevocationAnswers(AuthGatewayRuntimeConfig config) {
         this.retryAfterSeconds = GatewayAnswer.retryAfterSeconds(config.revocation().retryAfter());
+        this.typeBase = Challenges.problemTypeBase(config.problemTypeBase());
     }
 
     void problem(RoutingContext context, int status, String code, String detail) {
-        GatewayAnswer.problem(status, code, detail).write(context.response());
+        problem(context, status, code, detail, 0);
+    }
+
+    /** A refusal that is not about credentials: the problem body of every refusal, without challenges. */
+    private void problem(RoutingContext context, int status, String code, String detail, long retryAfter) {
+        String body = ProblemBody.of(typeBase, status, code, Action.forStatus(status), detail)
+                .write(context.request().path(), null);
+        GatewayAnswer.problem(status, List.of(), body, retryAfter).write(context.response());
     }
 
     void json(RoutingContext context, int status, String body) {
@@ -66,8 +79,8 @@ public class RevocationAnswers {
         if (failure instanceof RevocationStoreUnavailableException) {
             LOG.debugf("Revocation endpoint %s answered 503: %s", LogSafe.value(context.normalizedPath()),
                     LogSafe.value(failure.getMessage()));
-            GatewayAnswer.problem(503, "revocation_store_unavailable", "The revocation store is unavailable; retry later.")
-                    .retryAfter(retryAfterSeconds).write(context.response());
+            problem(context, 503, "revocation_store_unavailable", "The revocation store is unavailable; retry later.",
+                    retryAfterSeconds);
         } else if (failure instanceof InvalidRevocationException) {
             problem(context, 400, "invalid_request", failure.getMessage());
         } else {
