@@ -27,10 +27,10 @@ final class QuarkusEndpoints {
             String rootPath, boolean devMode) {
         List<DeclaredBinding> bindings = new ArrayList<>();
         if (config.resourceMetadata().enabled()) {
-            // RFC 9728: clients read it before they have a token
+            // RFC 9728: clients read it before they have a token; every method, so that the endpoint answers 405
             String path = PathTemplates.join(rootPath, ProtectedResourceMetadata.PATH);
             for (String pattern : new String[]{ path, path + "/*" }) {
-                bindings.add(new DeclaredBinding(new RouteBinding(pattern, "GET", PolicyDefinition.PERMIT),
+                bindings.add(new DeclaredBinding(new RouteBinding(pattern, null, PolicyDefinition.PERMIT),
                         "protected resource metadata (" + METADATA_PROPERTY + ")", METADATA_PROPERTY));
             }
         }

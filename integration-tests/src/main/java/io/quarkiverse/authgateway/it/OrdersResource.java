@@ -21,4 +21,12 @@ public class OrdersResource {
     public String list() {
         return "orders of " + identity.getPrincipal().getName();
     }
+
+    /** Every order at once: only after a recent sign-in with a second factor (step-up). */
+    @GET
+    @Path("/export")
+    @GatewayPolicy("orders-export")
+    public String export() {
+        return "all orders of " + identity.getPrincipal().getName();
+    }
 }
