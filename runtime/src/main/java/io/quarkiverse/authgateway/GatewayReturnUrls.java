@@ -34,6 +34,7 @@ public final class GatewayReturnUrls {
         for (int i = 0; i < candidate.length(); i++) {
             char c = candidate.charAt(i);
             if (c <= 0x20 || c == 0x7f || c == '\\' || (c >= 0x80 && c <= 0x9f) || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
                     || Character.getType(c) == Character.FORMAT) {
                 return Optional.empty();
             }

@@ -3,9 +3,14 @@ package io.quarkiverse.authgateway.it;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -28,12 +33,22 @@ class ProbesTest {
         given().head("/q/health/ready").then().statusCode(200).body(emptyString());
     }
 
+    @TestHTTPResource("/")
+    URL base;
+
     @Test
     void theRestOfQuarkusEndpointsIsProtected() {
         given().get("/q/metrics").then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(Answers.BASIC_CHALLENGE))
-                .body(equalTo(Answers.MISSING));
-        given().post("/q/health/ready").then().statusCode(401)
-                .body(equalTo(Answers.MISSING));
+                .contentType("application/problem+json")
+                .header("Cache-Control", equalTo("no-store"))
+                .header("WWW-Authenticate", equalTo(Answers.BASIC_CHALLENGE.line(Answers.authority(base))))
+                .body(equalTo(Answers.MISSING.body("/q/metrics")));
+        // denied by default: the challenges of every scheme, the Bearer one with the metadata under the URL's authority
+        List<String> challenges = given().post("/q/health/ready").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("Cache-Control", equalTo("no-store"))
+                .body(equalTo(Answers.MISSING.body("/q/health/ready")))
+                .extract().headers().getValues("WWW-Authenticate");
+        assertEquals(Answers.lines(Answers.authority(base), Answers.EVERY_SCHEME), challenges);
     }
 }

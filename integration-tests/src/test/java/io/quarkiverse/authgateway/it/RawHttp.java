@@ -16,7 +16,12 @@ import java.util.Locale;
  */
 final class RawHttp {
 
-    record Response(int status, List<String[]> headers, String body) {
+    /**
+     * An answer, with what it answers: the request target as it went on the request line and the value of the first
+     * {@code Host} line sent ({@code null} for none), from which the expected {@code instance} and
+     * {@code resource_metadata} follow.
+     */
+    record Response(int status, List<String[]> headers, String body, String target, String host) {
 
         List<String> headers(String name) {
             List<String> values = new ArrayList<>();
@@ -73,11 +78,29 @@ final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            return parse(socket.getInputStream().readAllBytes());
+            return parse(socket.getInputStream().readAllBytes(), target(requestLine), host(headerLines));
         }
     }
 
-    private static Response parse(byte[] raw) throws IOException {
+    /** The request target: what stands between the method and the version. */
+    private static String target(String requestLine) {
+        int start = requestLine.indexOf(' ') + 1;
+        int end = requestLine.lastIndexOf(' ');
+        return end > start ? requestLine.substring(start, end) : requestLine.substring(start);
+    }
+
+    /** The value of the first {@code Host} line as the server reads it (optional whitespace trimmed), or null. */
+    private static String host(String[] headerLines) {
+        for (String line : headerLines) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).equalsIgnoreCase("Host")) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    private static Response parse(byte[] raw, String target, String host) throws IOException {
         String text = new String(raw, StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
@@ -95,7 +118,7 @@ final class RawHttp {
             chunked |= name.equalsIgnoreCase("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked");
         }
         String body = text.substring(end + 4);
-        return new Response(status, headers, chunked ? dechunk(body) : body);
+        return new Response(status, headers, chunked ? dechunk(body) : body, target, host);
     }
 
     private static String dechunk(String body) throws IOException {

@@ -22,8 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class RevocationFlowTest {
 
-    private static final String REVOKED = Revocations.REVOKED;
-    private static final String REVOKED_CHALLENGE = Revocations.REVOKED_CHALLENGE;
+    private static final Answers.Problem REVOKED = Revocations.REVOKED;
+    private static final Answers.Challenge REVOKED_CHALLENGE = Revocations.REVOKED_CHALLENGE;
 
     @TestHTTPResource("/")
     URL base;

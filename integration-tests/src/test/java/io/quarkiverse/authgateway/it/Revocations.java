@@ -24,9 +24,8 @@ final class Revocations {
 
     static final String ALICE = "Basic " + Base64.getEncoder().encodeToString("alice:alice-secret".getBytes(
             StandardCharsets.UTF_8));
-    static final String REVOKED = Answers.problem(401, "revoked", "The credentials were revoked.");
-    static final String REVOKED_CHALLENGE = "Bearer realm=\"demo\", error=\"invalid_token\", "
-            + "error_description=\"The credentials were revoked.\"";
+    static final Answers.Problem REVOKED = Answers.problem(401, "revoked", "The credentials were revoked.");
+    static final Answers.Challenge REVOKED_CHALLENGE = Answers.bearerError("invalid_token", REVOKED);
 
     private Revocations() {
     }

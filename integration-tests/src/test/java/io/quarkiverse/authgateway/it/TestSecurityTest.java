@@ -2,11 +2,15 @@ package io.quarkiverse.authgateway.it;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.net.URL;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.authgateway.test.GatewaySecurity;
 import io.quarkiverse.authgateway.test.GatewayTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
@@ -15,6 +19,9 @@ import io.quarkus.test.security.TestSecurity;
  */
 @QuarkusTest
 class TestSecurityTest {
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Test
     @TestSecurity(user = "tester", roles = "admin")
@@ -27,7 +34,8 @@ class TestSecurityTest {
     @TestSecurity(user = "viewer", roles = "user")
     void testIdentityWithoutTheRoleIsForbidden() {
         given().get("/api/admin/stats").then().statusCode(403).contentType("application/problem+json")
-                .body("code", equalTo("forbidden"));
+                .header("WWW-Authenticate", nullValue())
+                .body(equalTo(Answers.FORBIDDEN.body("/api/admin/stats")));
     }
 
     @Test
@@ -42,11 +50,8 @@ class TestSecurityTest {
     @GatewaySecurity(issuer = "demo", scopes = "profile")
     void withoutTheScopeTheAnswerIsInsufficientScope() {
         given().get("/api/orders").then().statusCode(403)
-                .header("WWW-Authenticate", equalTo("Bearer realm=\"demo\", error=\"insufficient_scope\", "
-                        + "error_description=\"The access token does not grant the scope this resource requires.\", "
-                        + "scope=\"orders:read\""))
-                .body(equalTo(Answers.problem(403, "insufficient_scope",
-                        "The access token does not grant the scope this resource requires.")));
+                .header("WWW-Authenticate", equalTo(Answers.ORDERS_SCOPE_CHALLENGE.line(Answers.authority(base))))
+                .body(equalTo(Answers.INSUFFICIENT_SCOPE.body("/api/orders")));
     }
 
     @Test
@@ -56,13 +61,14 @@ class TestSecurityTest {
         given().auth().oauth2(token).get("/api/orders").then().statusCode(200).body(equalTo("orders of dora"));
         given().auth().oauth2(GatewayTokens.issuer("demo").signingKey("keys/attacker-private.pem").subject("dora")
                 .scopes("orders:read").sign()).get("/api/orders").then().statusCode(401)
-                .header("WWW-Authenticate", equalTo("Bearer realm=\"demo\", error=\"invalid_token\", "
-                        + "error_description=\"The access token is invalid.\""));
+                .header("WWW-Authenticate", equalTo(Answers.INVALID_TOKEN_CHALLENGE.line(Answers.authority(base))))
+                .body(equalTo(Answers.INVALID_TOKEN.body("/api/orders")));
     }
 
     @Test
     void withoutTestSecurityTheChallengeIsBack() {
         given().get("/api/admin/stats").then().statusCode(401)
-                .header("WWW-Authenticate", equalTo(Answers.BASIC_CHALLENGE));
+                .header("WWW-Authenticate", equalTo(Answers.BASIC_CHALLENGE.line(Answers.authority(base))))
+                .body(equalTo(Answers.MISSING.body("/api/admin/stats")));
     }
 }

@@ -36,9 +36,11 @@ import io.quarkus.test.junit.QuarkusTest;
 class TokenAttackTest {
 
     private static final String ORDERS = "/api/orders";
-    static final String INVALID_CHALLENGE = "Bearer realm=\"demo\", error=\"invalid_token\", "
-            + "error_description=\"The access token is invalid.\"";
-    static final String INVALID = Answers.problem(401, "invalid_token", "The access token is invalid.");
+    static final Answers.Challenge INVALID_CHALLENGE = Answers.INVALID_TOKEN_CHALLENGE;
+    static final Answers.Problem INVALID = Answers.INVALID_TOKEN;
+    static final Answers.Problem EXPIRED = Answers.problem(401, "token_expired", "The access token expired.");
+    static final Answers.Problem NOT_YET_VALID = Answers.problem(401, "token_not_yet_valid",
+            "The access token is not yet valid.");
 
     @TestHTTPResource("/")
     URL base;
@@ -190,8 +192,7 @@ class TokenAttackTest {
         // the default clock skew is 30 s
         claims.setExpirationTime(DemoTokens.secondsFromNow(-31));
         assertRefusal(call(DemoTokens.sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, DemoTokens.DEMO_KEY, Map.of())),
-                401, Answers.problem(401, "token_expired", "The access token expired."),
-                "Bearer realm=\"demo\", error=\"invalid_token\", error_description=\"The access token expired.\"");
+                401, EXPIRED, Answers.bearerError("invalid_token", EXPIRED));
     }
 
     @Test
@@ -199,8 +200,7 @@ class TokenAttackTest {
         JwtClaims claims = DemoTokens.claims();
         claims.setNotBefore(DemoTokens.secondsFromNow(120));
         assertRefusal(call(DemoTokens.sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, DemoTokens.DEMO_KEY, Map.of())),
-                401, Answers.problem(401, "token_not_yet_valid", "The access token is not yet valid."),
-                "Bearer realm=\"demo\", error=\"invalid_token\", error_description=\"The access token is not yet valid.\"");
+                401, NOT_YET_VALID, Answers.bearerError("invalid_token", NOT_YET_VALID));
     }
 
     @Test
@@ -215,10 +215,7 @@ class TokenAttackTest {
         JwtClaims claims = DemoTokens.claims();
         claims.setClaim("scope", "profile");
         assertRefusal(call(DemoTokens.sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, DemoTokens.DEMO_KEY, Map.of())),
-                403,
-                Answers.problem(403, "insufficient_scope", "The access token does not grant the scope this resource requires."),
-                "Bearer realm=\"demo\", error=\"insufficient_scope\", error_description=\"The access token does not grant "
-                        + "the scope this resource requires.\", scope=\"orders:read\"");
+                403, Answers.INSUFFICIENT_SCOPE, Answers.ORDERS_SCOPE_CHALLENGE);
     }
 
     private static String base64(String json) {

@@ -51,6 +51,11 @@ public final class Tokens {
         return claims;
     }
 
+    /** The internal issuer's key pair, for tokens with headers of a test's choice. */
+    public static KeyPair internalKeys() {
+        return INTERNAL_KEYS;
+    }
+
     public static String rs256(JwtClaims claims) {
         return sign(claims, AlgorithmIdentifiers.RSA_USING_SHA256, INTERNAL_KEYS, Map.of());
     }
