@@ -62,10 +62,11 @@ import io.quarkus.test.junit.TestProfile;
  * Every answer is checked against an oracle that reads the request the way the HTTP codec does: no 5xx (but the
  * documented 503 {@code verification_busy} for a well-formed Basic credential that needs a password hash), no 2xx
  * without valid credentials and a 2xx for every valid one, and every refusal a complete answer of
- * challenges.adoc: status and problem body agree, {@code Content-Type: application/problem+json},
- * {@code Cache-Control: no-store}, a code the table documents for that status and for that request, one
- * {@code WWW-Authenticate} line per accepted scheme of the route on a 401 (the Bearer one with
- * {@code error="invalid_token"} for token failures), {@code Retry-After} on 429 and 503, nothing that looks like a stack
+ * challenges.adoc: status and problem body agree (the body with the code's action and the request's path as its
+ * instance), {@code Content-Type: application/problem+json}, {@code Cache-Control: no-store}, a code the table
+ * documents for that status and for that request, one {@code WWW-Authenticate} line per accepted scheme of the route
+ * on a 401 (the Bearer one with {@code error="invalid_token"} for token failures, and last the
+ * {@code resource_metadata} URL under the request's {@code Host}), {@code Retry-After} on 429 and 503, nothing that looks like a stack
  * trace, a class name or the credentials. The only answers without a problem body are the documented ones of the HTTP
  * layer: 431 for a head above {@code max-header-size}, and the codec's empty 400 for a head it cannot parse (a control
  * character, a line without a colon); the oracle allows them only for requests that have such a head.
@@ -161,8 +162,8 @@ class HeaderFuzzIT {
     static final Identity DAVE = new Identity("dave", false, Set.of("user"), Set.of());
     static final Map<String, Identity> VALID_PAIRS = Map.of("carol:alice-secret", CAROL, "dave:bob-secret", DAVE);
 
-    /** The documented codes (challenges.adoc) with their status and constant detail. */
-    static final Map<String, Object[]> CODES = new LinkedHashMap<>();
+    /** The documented codes (challenges.adoc) with their problem: status, action and constant detail. */
+    static final Map<String, Answers.Problem> CODES = new LinkedHashMap<>();
 
     static {
         code("missing_credentials", 401, "Authentication is required to access this resource.");
@@ -179,6 +180,8 @@ class HeaderFuzzIT {
         code("invalid_host", 400, "The Host header is missing, repeated or not a valid host and port.");
         code("insufficient_scope", 403, "The access token does not grant the scope this resource requires.");
         code("forbidden", 403, "The authenticated caller is not allowed to access this resource.");
+        code("insufficient_user_authentication", 401,
+                "The resource requires a stronger or more recent authentication; WWW-Authenticate says which.");
         code("too_many_failures", 429,
                 "Too many failed sign-ins for this user or from this address; retry after the delay in Retry-After.");
         code("verification_busy", 503, "Password checks are at capacity right now; retry after the delay in Retry-After.");
@@ -188,64 +191,74 @@ class HeaderFuzzIT {
     }
 
     private static void code(String code, int status, String detail) {
-        CODES.put(code, new Object[]{ status, detail });
+        CODES.put(code, Answers.problem(status, code, detail));
     }
 
     static final Set<String> TOKEN_ERRORS = Set.of("invalid_token", "token_expired", "token_not_yet_valid", "revoked");
     static final String SUCCESS = "2xx";
 
-    /** Everything the gateway writes of its own: a 'credential' found in there is not an echo. */
-    static final String CONSTANT_TEXT;
+    /**
+     * Everything the gateway writes of its own to a request sent with that authority: a 'credential' found in there is
+     * not an echo.
+     */
+    private static final Map<String, String> CONSTANT_TEXT = new ConcurrentHashMap<>();
 
-    static {
-        StringBuilder text = new StringBuilder();
-        for (String code : CODES.keySet()) {
-            for (Route route : Route.values()) {
-                text.append(String.join("\n", challenges(route, code))).append('\n');
+    static String constantText(String authority) {
+        return CONSTANT_TEXT.computeIfAbsent(authority == null ? "" : authority, key -> {
+            StringBuilder text = new StringBuilder();
+            for (String code : CODES.keySet()) {
+                for (Route route : Route.values()) {
+                    text.append(String.join("\n", challenges(route, code, authority))).append('\n');
+                }
+                text.append(problemBody(code, "")).append('\n');
             }
-            text.append(problemBody(code)).append('\n');
-        }
-        CONSTANT_TEXT = text.toString();
+            return text.toString();
+        });
     }
 
-    static String problemBody(String code) {
-        Object[] entry = CODES.get(code);
-        int status = (Integer) entry[0];
-        String title = switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 503 -> "Service Unavailable";
-            default -> throw new IllegalArgumentException(code);
-        };
-        return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"code\":\"" + code
-                + "\",\"detail\":\"" + entry[1] + "\"}";
+    /**
+     * @param instance the request path, as sent, without the query
+     * @return the complete problem body of a refusal with that code
+     */
+    static String problemBody(String code, String instance) {
+        return CODES.get(code).body(instance);
     }
 
-    /** The WWW-Authenticate lines challenges.adoc prescribes for a refusal with this code on this route. */
-    static List<String> challenges(Route route, String code) {
-        int status = (Integer) CODES.get(code)[0];
-        List<String> lines = new ArrayList<>();
-        if (status == 401) {
+    /**
+     * The WWW-Authenticate lines challenges.adoc prescribes for a refusal with this code on this route, for a request
+     * sent with that authority: the Bearer line ends with the demo's {@code resource_metadata} under it.
+     */
+    static List<String> challenges(Route route, String code, String authority) {
+        Answers.Problem problem = CODES.get(code);
+        List<Answers.Challenge> challenges = new ArrayList<>();
+        if (problem.status() == 401) {
             if (route.bearer) {
-                lines.add(TOKEN_ERRORS.contains(code)
-                        ? Answers.BEARER_CHALLENGE + ", error=\"invalid_token\", error_description=\"" + CODES.get(code)[1]
-                                + "\""
+                challenges.add(TOKEN_ERRORS.contains(code)
+                        ? Answers.bearerError("invalid_token", problem)
                         : Answers.BEARER_CHALLENGE);
             }
             if (route.basic) {
-                lines.add(Answers.BASIC_CHALLENGE);
+                challenges.add(Answers.BASIC_CHALLENGE);
             }
         } else if (code.equals("malformed_request") && route.bearer) {
-            lines.add(Answers.BEARER_CHALLENGE + ", error=\"invalid_request\", error_description=\""
-                    + CODES.get(code)[1] + "\"");
+            challenges.add(Answers.INVALID_REQUEST_CHALLENGE);
         } else if (code.equals("insufficient_scope")) {
-            lines.add(Answers.BEARER_CHALLENGE + ", error=\"insufficient_scope\", error_description=\""
-                    + CODES.get(code)[1] + "\", scope=\"orders:read\"");
+            challenges.add(Answers.ORDERS_SCOPE_CHALLENGE);
         }
-        return lines;
+        if (authority == null) {
+            // no Host: the answer is invalid_host, without challenges; nothing to complete
+            return challenges.isEmpty() ? List.of() : List.of("(a challenge for a request without a Host)");
+        }
+        return Answers.lines(authority, challenges.toArray(Answers.Challenge[]::new));
+    }
+
+    /**
+     * @return the authority of the request's one {@code Host} value, as the server reads it (and so names it in the
+     *         {@code resource_metadata} URL), or {@code null} when there is not exactly one
+     */
+    static String authority(Head head) {
+        List<String> hosts = head.values("host");
+        return hosts.size() == 1 ? hosts.get(0) : null;
     }
 
     /** What a valid identity gets on a route: a code, or {@link #SUCCESS} with the endpoint's body. */
@@ -1594,6 +1607,7 @@ class HeaderFuzzIT {
 
     /** @return why the answer is wrong, or {@code null} */
     static String check(Planned planned, Expectation expected, Answer answer, String code) {
+        String authority = authority(new Head(planned.head()));
         // the metrics of a valid administrator legitimately name exception classes; every other answer never does
         String everything = planned.route() == Route.METRICS && answer.status() == 200 ? "" : answer.toString();
         for (String leak : LEAKS) {
@@ -1607,7 +1621,7 @@ class HeaderFuzzIT {
         }
         for (String[] header : answer.headers()) {
             for (String secret : expected.secrets()) {
-                if (header[1].contains(secret) && !CONSTANT_TEXT.contains(secret)) {
+                if (header[1].contains(secret) && !constantText(authority).contains(secret)) {
                     return "header " + header[0] + " echoes the credentials";
                 }
             }
@@ -1644,20 +1658,22 @@ class HeaderFuzzIT {
         if (!"no-store".equals(answer.header("Cache-Control"))) {
             return "Cache-Control " + answer.header("Cache-Control") + " on a refusal";
         }
-        Object[] documented = CODES.get(code);
+        Answers.Problem documented = CODES.get(code);
         if (documented == null) {
             return "undocumented code " + code;
         }
-        if ((Integer) documented[0] != status) {
-            return "code " + code + " is documented with status " + documented[0] + ", answered with " + status;
+        if (documented.status() != status) {
+            return "code " + code + " is documented with status " + documented.status() + ", answered with " + status;
         }
-        if (!problemBody(code).equals(answer.body())) {
-            return "the problem body is not the documented one for " + code;
+        String instance = Answers.instance(planned.target());
+        if (!problemBody(code, instance).equals(answer.body())) {
+            return "the problem body is not the documented one for " + code + " at " + instance + ": expected "
+                    + problemBody(code, instance);
         }
         if (!expected.allowed().contains(code)) {
             return "code " + code + " does not fit this request (allowed: " + expected.allowed() + ")";
         }
-        List<String> challenges = challenges(planned.route(), code);
+        List<String> challenges = challenges(planned.route(), code, authority);
         if (!challenges.equals(answer.headers("WWW-Authenticate"))) {
             return "WWW-Authenticate " + answer.headers("WWW-Authenticate") + ", expected " + challenges;
         }
@@ -1755,7 +1771,9 @@ class HeaderFuzzIT {
                     + tokens.revoked + "\r\n\r\n";
             Answer refused = client.exchange(check.getBytes(StandardCharsets.ISO_8859_1), false);
             assertEquals(401, refused.status(), refused.toString());
-            assertEquals(problemBody("revoked"), refused.body());
+            assertEquals(problemBody("revoked", "/api/orders"), refused.body());
+            assertEquals(challenges(Route.ORDERS, "revoked", "localhost:" + base.getPort()),
+                    refused.headers("WWW-Authenticate"));
         }
 
         List<Integer> indexes = new ArrayList<>();

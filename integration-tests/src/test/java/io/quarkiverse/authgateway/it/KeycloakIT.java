@@ -52,9 +52,8 @@ class KeycloakIT {
         assertEquals("kc-user [user]", accepted.body());
         // the realm issues 6-second tokens and the issuer allows no clock skew
         Thread.sleep(7_000);
-        Answers.assertRefusal(me(token), 401, Answers.problem(401, "token_expired", "The access token expired."),
-                "Bearer realm=\"demo\", error=\"invalid_token\", error_description=\"The access token expired.\"",
-                Answers.BASIC_CHALLENGE);
+        Answers.assertRefusal(me(token), 401, TokenAttackTest.EXPIRED,
+                Answers.bearerError("invalid_token", TokenAttackTest.EXPIRED), Answers.BASIC_CHALLENGE);
     }
 
     @Test

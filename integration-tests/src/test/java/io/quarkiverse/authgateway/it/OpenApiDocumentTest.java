@@ -37,6 +37,13 @@ class OpenApiDocumentTest {
         JsonPath document = document();
         assertEquals(List.of(Map.of("bearer", List.of("orders:read"))), document.getList("paths.'/api/orders'.get.security"));
         assertEquals("orders", document.getString("paths.'/api/orders'.get.x-auth-gateway-policy"));
+        // the step-up export needs the same scope; what it needs beyond that (acr, max age) is in its 401's challenge
+        assertEquals(List.of(Map.of("bearer", List.of("orders:read"))),
+                document.getList("paths.'/api/orders/export'.get.security"));
+        assertEquals("orders-export", document.getString("paths.'/api/orders/export'.get.x-auth-gateway-policy"));
+        // the sign-in page: Basic only, so that the browser asks for a user
+        assertEquals(List.of(Map.of("basic", List.of())), document.getList("paths.'/login'.get.security"));
+        assertEquals("sign-in", document.getString("paths.'/login'.get.x-auth-gateway-policy"));
         assertEquals(List.of(Map.of("basic", List.of())), document.getList("paths.'/api/admin/stats'.get.security"));
         assertEquals("#/components/schemas/GatewayProblem",
                 document.getString(

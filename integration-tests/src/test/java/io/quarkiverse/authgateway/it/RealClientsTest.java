@@ -79,7 +79,8 @@ class RealClientsTest {
         List<String> output = curl("-i");
         assertEquals("HTTP/1.1 401 Unauthorized", output.get(0));
         assertEquals(1, output.stream().filter(line -> line.equalsIgnoreCase(
-                "WWW-Authenticate: " + Answers.BASIC_CHALLENGE)).count(), String.join("\n", output));
+                "WWW-Authenticate: " + Answers.BASIC_CHALLENGE.line(Answers.authority(adminStats)))).count(),
+                String.join("\n", output));
     }
 
     private HttpResponse<String> send(Authenticator authenticator) throws Exception {

@@ -39,7 +39,7 @@ import io.vertx.core.json.JsonObject;
 @TestProfile(RedisStoreProfile.class)
 class RedisRevocationTest {
 
-    static final String UNAVAILABLE = Answers.problem(503, "revocation_store_unavailable",
+    static final Answers.Problem UNAVAILABLE = Answers.problem(503, "revocation_store_unavailable",
             "The credentials cannot be checked right now; retry after the delay in Retry-After.");
     /** The configured redis.timeout (1 s), plus what a loaded test machine may add to any request. */
     static final long WAIT_BOUND_MILLIS = 1_000 + 700;
@@ -214,8 +214,7 @@ class RedisRevocationTest {
             assertEquals("3", basicUser.header("Retry-After"));
             // no credentials, nothing to check: open routes keep working, protected ones still challenge
             assertEquals(200, RawHttp.get(base, "/api/public/hello").status());
-            Answers.assertRefusal(RawHttp.get(base, "/api/orders"), 401, Answers.problem(401, "missing_credentials",
-                    "Authentication is required to access this resource."), Answers.BEARER_CHALLENGE);
+            Answers.assertRefusal(RawHttp.get(base, "/api/orders"), 401, Answers.MISSING, Answers.BEARER_CHALLENGE);
         } finally {
             redis.restart();
         }

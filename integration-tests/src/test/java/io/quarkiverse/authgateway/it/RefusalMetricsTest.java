@@ -74,8 +74,6 @@ class RefusalMetricsTest {
 
     @Test
     void metricsAreNotPublic() throws IOException {
-        RawHttp.Response anonymous = RawHttp.get(base, "/q/metrics");
-        assertEquals(401, anonymous.status());
-        assertTrue(anonymous.body().contains("missing_credentials"));
+        Answers.assertRefusal(RawHttp.get(base, "/q/metrics"), 401, Answers.MISSING, Answers.BASIC_CHALLENGE);
     }
 }

@@ -158,9 +158,8 @@ class RevocationPropagationIT {
                 Answers.EVERY_SCHEME);
     }
 
-    private static final String TOO_MANY = "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-            + "\"code\":\"too_many_failures\",\"detail\":\"Too many failed sign-ins for this user or from this "
-            + "address; retry after the delay in Retry-After.\"}";
+    private static final Answers.Problem TOO_MANY = Answers.problem(429, "too_many_failures",
+            "Too many failed sign-ins for this user or from this address; retry after the delay in Retry-After.");
 
     private static String basic(String user, String password) {
         return "Authorization: Basic " + Base64.getEncoder()
