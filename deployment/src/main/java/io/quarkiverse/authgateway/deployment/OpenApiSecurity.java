@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import io.quarkiverse.authgateway.runtime.failure.Action;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.openapi.GatewayOpenApiFilter;
 import io.quarkiverse.authgateway.runtime.policy.Access;
@@ -169,7 +170,12 @@ final class OpenApiSecurity implements OASFilter {
             operation.setResponses(responses);
         }
         responses.addAPIResponse("401", problemResponse("Not authenticated: no, malformed, expired, revoked or "
-                + "rejected credentials. WWW-Authenticate lists the accepted schemes; the body's code says what to fix."));
+                + "rejected credentials" + (policy.requiresStepUp()
+                        ? ", or a sign-in too weak or too old for this "
+                                + "operation (insufficient_user_authentication, with acr_values or max_age in WWW-Authenticate)"
+                        : "")
+                + ". WWW-Authenticate lists the accepted schemes; the body's code says what went wrong "
+                + "and its action what to do next."));
         if (policy.getAccess() != Access.AUTHENTICATED || !policy.getScopes().isEmpty()
                 || !policy.getClaims().isEmpty()) {
             responses.addAPIResponse("403", problemResponse("Authenticated, but not allowed: code forbidden (roles, "
@@ -188,6 +194,10 @@ final class OpenApiSecurity implements OASFilter {
         for (FailureReason reason : FailureReason.values()) {
             codes.add(reason.code());
         }
+        List<Object> actions = new ArrayList<>();
+        for (Action action : Action.values()) {
+            actions.add(action.wireName());
+        }
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details of a refused request; code is stable and matches the "
                         + "WWW-Authenticate error")
@@ -195,7 +205,11 @@ final class OpenApiSecurity implements OASFilter {
                 .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .addProperty("code", OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(codes))
+                .addProperty("action", OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(actions)
+                        .description("What the caller should do next"))
                 .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-                .required(List.of("type", "title", "status", "code", "detail"));
+                .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("The request path"))
+                .required(List.of("type", "title", "status", "code", "action", "detail", "instance"));
     }
 }
