@@ -143,8 +143,13 @@ final class Answers {
      *         {@code slow_down}, anything else {@code fix_request}
      */
     static Problem endpointProblem(int status, String code, String detail) {
-        return new Problem(status, code, status >= 500 ? "retry_later" : status == 429 ? "slow_down" : "fix_request",
-                detail);
+        String action = status >= 500 ? "retry_later" : switch (status) {
+            case 401 -> "authenticate";
+            case 403 -> "request_access";
+            case 429 -> "slow_down";
+            default -> "fix_request";
+        };
+        return new Problem(status, code, action, detail);
     }
 
     static String title(int status) {

@@ -12,8 +12,10 @@ import io.vertx.ext.web.RoutingContext;
  * {@code Sec-Fetch-Mode} (Fetch Metadata) with every request: {@code navigate} for navigations, {@code cors},
  * {@code no-cors} or {@code same-origin} for {@code fetch}, XHR and subresources, which therefore always get JSON.
  * Without that header (older browsers, other user agents), a request is a navigation when its {@code Accept} prefers
- * {@code text/html} to JSON and it has no {@code X-Requested-With}. {@code curl}'s {@code Accept: *}{@code /*}
- * prefers neither and gets JSON.
+ * {@code text/html} to JSON, also names {@code application/xhtml+xml} (as every browser's navigation does) and it has
+ * no {@code X-Requested-With}. {@code curl}'s {@code Accept: *}{@code /*} prefers neither and gets JSON; so does the
+ * JDK's {@code HttpURLConnection}, whose default {@code Accept: text/html, image/gif, image/jpeg, *; q=.2} prefers
+ * HTML without being a browser.
  */
 final class Navigation {
 
@@ -42,17 +44,19 @@ final class Navigation {
     private static boolean prefersHtml(List<MIMEHeader> accepted) {
         float html = 0;
         float json = 0;
+        boolean xhtml = false;
         for (MIMEHeader type : accepted) {
             String component = type.component();
             String sub = type.subComponent();
-            if ("text".equalsIgnoreCase(component) && "html".equalsIgnoreCase(sub)
-                    || "application".equalsIgnoreCase(component) && "xhtml+xml".equalsIgnoreCase(sub)) {
+            boolean isXhtml = "application".equalsIgnoreCase(component) && "xhtml+xml".equalsIgnoreCase(sub);
+            if ("text".equalsIgnoreCase(component) && "html".equalsIgnoreCase(sub) || isXhtml) {
                 html = Math.max(html, type.weight());
+                xhtml |= isXhtml && type.weight() > 0;
             } else if ("application".equalsIgnoreCase(component)
                     && ("json".equalsIgnoreCase(sub) || sub != null && sub.toLowerCase(Locale.ROOT).endsWith("+json"))) {
                 json = Math.max(json, type.weight());
             }
         }
-        return html > 0 && html > json;
+        return xhtml && html > 0 && html > json;
     }
 }

@@ -40,12 +40,18 @@ public enum Action {
      * The action of answers that are not about credentials (the revocation endpoints' refusals), by status.
      *
      * @param status the HTTP status
-     * @return {@link #RETRY_LATER} for 5xx, {@link #SLOW_DOWN} for 429, {@link #FIX_REQUEST} otherwise
+     * @return {@link #RETRY_LATER} for 5xx, {@link #SLOW_DOWN} for 429, {@link #AUTHENTICATE} for 401,
+     *         {@link #REQUEST_ACCESS} for 403, {@link #FIX_REQUEST} otherwise
      */
     public static Action forStatus(int status) {
         if (status >= 500) {
             return RETRY_LATER;
         }
-        return status == 429 ? SLOW_DOWN : FIX_REQUEST;
+        return switch (status) {
+            case 401 -> AUTHENTICATE;
+            case 403 -> REQUEST_ACCESS;
+            case 429 -> SLOW_DOWN;
+            default -> FIX_REQUEST;
+        };
     }
 }

@@ -25,6 +25,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -110,8 +111,17 @@ public class ProtectedResourceMetadata implements Handler<RoutingContext> {
         return (configuredOrigin != null ? configuredOrigin : origin(context.request())) + PATH + resourcePath;
     }
 
+    /**
+     * The origin the client addressed: scheme, host and the port it named. An empty port ({@code Host: example.com:})
+     * means the scheme's default (RFC 3986 section 6.2.3) and is left out.
+     */
     private static String origin(HttpServerRequest request) {
-        return request.scheme() + "://" + request.authority();
+        HostAndPort authority = request.authority();
+        String host = authority.host();
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]"; // an IPv6 literal
+        }
+        return request.scheme() + "://" + host + (authority.port() > 0 ? ":" + authority.port() : "");
     }
 
     @Override
