@@ -13,7 +13,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * Fuzzes {@link GatewayReturnUrls#sameOrigin}: whatever it accepts stays on the site. An accepted return URL starts
  * with one slash, has nothing a browser strips or rewrites before parsing (tabs, line breaks, backslashes, leading or
- * trailing spaces), and resolves against any page of the site to the same host, scheme and port.
+ * trailing spaces), is a valid URI reference, and resolves against any page of the site to the same host, scheme and
+ * port.
  */
 class ReturnUrlFuzzTest {
 
@@ -30,6 +31,8 @@ class ReturnUrlFuzzTest {
         assertTrue(candidate.startsWith("/") && !candidate.startsWith("//"), candidate);
         String browserView = candidate.replaceAll("[\t\n\r]", "").strip().replace('\\', '/');
         assertEquals(candidate, browserView, "a browser would read another URL");
+        // a valid URI reference: it can go into a Location header as it is
+        assertTrue(java.net.URI.create(candidate).getRawPath().startsWith("/"), candidate);
         try {
             URL resolved = new URL(PAGE, candidate);
             assertEquals("site.example", resolved.getHost(), candidate);

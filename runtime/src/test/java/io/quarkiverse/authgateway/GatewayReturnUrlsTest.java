@@ -14,7 +14,7 @@ class GatewayReturnUrlsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/", "/orders", "/orders?page=2&sort=date", "/a/b/../c", "/%2F%2Fevil.example",
-            "/orders#top", "/caf\u00e9", "/path:with:colons", "/https://evil.example" })
+            "/orders#top", "/caf%C3%A9", "/path:with:colons", "/https://evil.example", "/a;b=c@d!$&'()*+,~" })
     void pathsOfThisSiteAreKept(String candidate) {
         assertEquals(Optional.of(candidate), GatewayReturnUrls.sameOrigin(candidate));
     }
@@ -23,7 +23,8 @@ class GatewayReturnUrlsTest {
     @ValueSource(strings = { "", "https://evil.example/", "http://evil.example", "//evil.example", "//evil.example/x",
             "/\\evil.example", "\\\\evil.example", "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example",
             " /orders", "/ orders", "javascript:alert(1)", "data:text/html,x", "evil.example", "orders",
-            "/\u0000", "/\u0085x", "/\u2028x", "/\u202ex", "/\u00a0x", "/x\\y", "///evil.example" })
+            "/\u0000", "/\u0085x", "/\u2028x", "/\u202ex", "/\u00a0x", "/x\\y", "///evil.example", "/a\"b", "/a<b>",
+            "/a%zz", "/a%2", "/a%", "/a{b}", "/a|b", "/a^b", "/a`b", "/caf\u00e9", "/\uff0fevil", "/a[b]", "/a#b#c" })
     void everythingElseIsRefused(String candidate) {
         assertEquals(Optional.empty(), GatewayReturnUrls.sameOrigin(candidate));
     }

@@ -62,12 +62,12 @@ final class Answers {
     record Challenge(String value, boolean bearer) {
 
         /**
-         * @param authority the {@code Host} the request was sent with (host and port, as sent)
+         * @param authority the {@code Host} the request was sent with (host and port, as sent; empty for an empty host)
          * @return the exact field value of the answer to that request
          */
         String line(String authority) {
-            if (!bearer) {
-                return value;
+            if (!bearer || "".equals(authority)) {
+                return value; // an empty Host names no URL: the challenge has no resource_metadata
             }
             assertNotNull(authority, () -> "a Bearer challenge names the request's authority; no Host was sent: " + value);
             return value + ", resource_metadata=\"" + resourceMetadata(authority) + "\"";

@@ -254,7 +254,7 @@ class HeaderFuzzIT {
 
     /**
      * @return the authority of the request's one {@code Host} value, as the server reads it (and so names it in the
-     *         {@code resource_metadata} URL), or {@code null} when there is not exactly one
+     *         {@code resource_metadata} URL), empty when it names no host, or {@code null} when there is not exactly one
      */
     static String authority(Head head) {
         List<String> hosts = head.values("host");
@@ -262,6 +262,9 @@ class HeaderFuzzIT {
             return null;
         }
         String host = hosts.get(0);
+        if (host.isEmpty() || host.startsWith(":")) {
+            return ""; // no host name: the server names no resource_metadata URL
+        }
         int colon = host.lastIndexOf(':');
         if (colon > 0 && host.indexOf(']') < colon && host.substring(colon + 1).chars().allMatch(c -> c >= '0' && c <= '9')) {
             // the server names the port as a number ("localhost:08081" is port 8081), and leaves out an empty or zero

@@ -115,10 +115,11 @@ class BrowserPageTest {
         }
     }
 
-    @Test
-    void aBrowserWithoutFetchMetadataThatPrefersHtmlGetsThePage() {
-        ExtractableResponse<Response> response = given().header("Accept", "text/html,application/xhtml+xml, application/json;q=0.9")
-                .get("/vertx/admin").then().extract();
+    @ParameterizedTest
+    @ValueSource(strings = { "text/html,application/xhtml+xml, application/json;q=0.9", "application/xhtml+xml",
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" })
+    void aBrowserWithoutFetchMetadataThatPrefersHtmlGetsThePage(String accept) {
+        ExtractableResponse<Response> response = given().header("Accept", accept).get("/vertx/admin").then().extract();
         assertPage(response, 401, EVERY_SCHEME, "Sign in to continue");
     }
 
@@ -165,6 +166,8 @@ class BrowserPageTest {
                 get.header("Location"));
         assertEquals(List.of(), get.headers().getValues("WWW-Authenticate"));
         assertEquals("no-store", get.header("Cache-Control"));
+        assertEquals(CSP, get.header("Content-Security-Policy"));
+        assertEquals("nosniff", get.header("X-Content-Type-Options"));
         ExtractableResponse<Response> post = navigation().post("/vertx/redirecting").then().extract();
         assertEquals(303, post.statusCode());
         // fetch still gets the challenge, and a known caller without the role the page, not a sign-in loop

@@ -3,7 +3,13 @@ package io.quarkiverse.authgateway.deployment.answers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -69,6 +75,53 @@ class ResourceMetadataTest {
                         + "resource metadata.\",\"instance\":\"/.well-known/oauth-protected-resource\"}"));
         given().head("/.well-known/oauth-protected-resource").then().statusCode(200)
                 .header("Content-Type", "application/json").body(equalTo(""));
+    }
+
+    @Test
+    void aHostThatIsNoHostNameIsRefusedBeforeItReachesAChallenge() throws IOException {
+        for (String host : List.of("[x\", resource_metadata=\"https://evil.example/m\", a=\"]", "[a\",error=\"x]",
+                "[::1 ]", "[]", "[zz::1]")) {
+            String answer = raw("GET /rest/scoped HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+            assertTrue(answer.endsWith("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"code\":"
+                    + "\"invalid_host\",\"action\":\"fix_request\",\"detail\":\"The Host header is missing, repeated or "
+                    + "not a valid host and port.\",\"instance\":\"/rest/scoped\"}"), answer);
+            assertFalse(answer.toLowerCase().contains("www-authenticate"), answer);
+        }
+    }
+
+    @Test
+    void anIpv6HostIsNamedInBrackets() throws IOException {
+        String answer = raw("GET /rest/scoped HTTP/1.1\r\nHost: [::1]:8081\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.contains("\r\nWWW-Authenticate: Bearer realm=\"test\", resource_metadata="
+                + "\"http://[::1]:8081/.well-known/oauth-protected-resource\"\r\n"), answer);
+    }
+
+    @Test
+    void withoutAHostNameThereIsNoMetadataUrl() throws IOException {
+        for (String head : List.of("GET /rest/scoped HTTP/1.0\r\n\r\n",
+                "GET /rest/scoped HTTP/1.1\r\nHost:\r\nConnection: close\r\n\r\n",
+                "GET /rest/scoped HTTP/1.1\r\nHost: localhost:\r\nConnection: close\r\n\r\n")) {
+            String answer = raw(head);
+            assertTrue(answer.startsWith("HTTP/1."), answer);
+            String expected = head.contains("localhost:")
+                    ? "Bearer realm=\"test\", resource_metadata="
+                            + "\"http://localhost/.well-known/oauth-protected-resource\""
+                    : "Bearer realm=\"test\"";
+            assertTrue(answer.contains("\r\nWWW-Authenticate: " + expected + "\r\n"), head + answer);
+        }
+        String document = raw("GET /.well-known/oauth-protected-resource HTTP/1.0\r\n\r\n");
+        assertTrue(document.startsWith("HTTP/1.0 400 ") && document.contains("\"code\":\"invalid_host\""), document);
+    }
+
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", 8081)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -46,15 +46,16 @@ final class Navigation {
         float json = 0;
         boolean xhtml = false;
         for (MIMEHeader type : accepted) {
+            float weight = type.weight(); // first: Vert.x parses the value lazily, and only weight() makes it do so
             String component = type.component();
             String sub = type.subComponent();
             boolean isXhtml = "application".equalsIgnoreCase(component) && "xhtml+xml".equalsIgnoreCase(sub);
             if ("text".equalsIgnoreCase(component) && "html".equalsIgnoreCase(sub) || isXhtml) {
-                html = Math.max(html, type.weight());
-                xhtml |= isXhtml && type.weight() > 0;
+                html = Math.max(html, weight);
+                xhtml |= isXhtml && weight > 0;
             } else if ("application".equalsIgnoreCase(component)
                     && ("json".equalsIgnoreCase(sub) || sub != null && sub.toLowerCase(Locale.ROOT).endsWith("+json"))) {
-                json = Math.max(json, type.weight());
+                json = Math.max(json, weight);
             }
         }
         return xhtml && html > 0 && html > json;

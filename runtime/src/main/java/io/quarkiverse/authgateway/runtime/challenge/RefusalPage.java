@@ -97,6 +97,12 @@ final class RefusalPage {
             headers.add("Clear-Site-Data");
             headers.add(clearSiteData);
         }
+        headers.add("Content-Security-Policy");
+        headers.add(CONTENT_SECURITY_POLICY);
+        headers.add("X-Content-Type-Options");
+        headers.add("nosniff");
+        headers.add("Referrer-Policy");
+        headers.add("no-referrer");
         String login = policy.getLoginUrl() == null ? null : loginLink(policy, reason, request);
         if (login != null && policy.isLoginRedirect() && reason.status() == 401 && signsIn(reason.action())) {
             headers.add("Location");
@@ -105,12 +111,6 @@ final class RefusalPage {
             String body = render("Sign in", "Sign in to continue.", status, reason, link(login, "Sign in"));
             return new GatewayAnswer(status, List.of(), HTML, body, 0, headers);
         }
-        headers.add("Content-Security-Policy");
-        headers.add(CONTENT_SECURITY_POLICY);
-        headers.add("X-Content-Type-Options");
-        headers.add("nosniff");
-        headers.add("Referrer-Policy");
-        headers.add("no-referrer");
         Text text = Text.of(reason, retryAfterSeconds);
         String link = "";
         if (text.link == Link.LOGIN && login != null) {

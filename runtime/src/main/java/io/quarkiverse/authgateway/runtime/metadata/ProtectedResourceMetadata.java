@@ -25,9 +25,9 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -105,10 +105,12 @@ public class ProtectedResourceMetadata implements Handler<RoutingContext> {
 
     /**
      * @param context a refused request
-     * @return the URL of the service's metadata document, for {@code resource_metadata} in its Bearer challenges
+     * @return the URL of the service's metadata document, for {@code resource_metadata} in its Bearer challenges, or
+     *         {@code null} when the request names no host and none is configured
      */
     public String challengeUrl(RoutingContext context) {
-        return (configuredOrigin != null ? configuredOrigin : origin(context.request())) + PATH + resourcePath;
+        String origin = configuredOrigin != null ? configuredOrigin : origin(context.request());
+        return origin == null ? null : origin + PATH + resourcePath;
     }
 
     /**
@@ -117,10 +119,14 @@ public class ProtectedResourceMetadata implements Handler<RoutingContext> {
      */
     private static String origin(HttpServerRequest request) {
         HostAndPort authority = request.authority();
+        if (authority == null || authority.host() == null || authority.host().isEmpty()) {
+            return null; // HTTP/1.0 without Host, or an empty Host: no URL names this service
+        }
         String host = authority.host();
         if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
             host = "[" + host + "]"; // an IPv6 literal
         }
+        // the host passed HostHeaderCheck: a host name or IP address, nothing that needs quoting or escaping
         return request.scheme() + "://" + host + (authority.port() > 0 ? ":" + authority.port() : "");
     }
 
@@ -134,6 +140,10 @@ public class ProtectedResourceMetadata implements Handler<RoutingContext> {
         String canonical = RequestPaths.canonicalPath(context);
         String suffix = canonical == null || !canonical.startsWith(PATH) ? "" : canonical.substring(PATH.length());
         String origin = configuredOrigin != null ? configuredOrigin : origin(request);
+        if (origin == null) {
+            problem(context, 400, "invalid_host", "The Host header is missing, repeated or not a valid host and port.");
+            return;
+        }
         JsonObject document;
         if (suffix.isEmpty() || suffix.equals("/") || suffix.equals(resourcePath)) {
             document = document(resource != null ? resource : origin, allScopes());
