@@ -54,21 +54,22 @@ abstract class AbstractChallengeAnswersTest {
     @ParameterizedTest
     @ValueSource(strings = { "/admin", "/vertx/hello", "/roles" })
     void missingCredentials(String path) {
-        assertProblem(given().get(path).then(), 401, "missing_credentials")
+        assertProblem(given().get(path).then(), 401, "missing_credentials", path)
                 .header("WWW-Authenticate", equalTo(BASIC_CHALLENGE));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "/admin", "/vertx/hello", "/roles" })
     void wrongPassword(String path) {
-        assertProblem(given().auth().preemptive().basic("alice", "not-it").get(path).then(), 401, "invalid_credentials")
+        assertProblem(given().auth().preemptive().basic("alice", "not-it").get(path).then(), 401, "invalid_credentials",
+                path)
                 .header("WWW-Authenticate", equalTo(BASIC_CHALLENGE));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "/admin", "/vertx/hello", "/roles" })
     void forbidden(String path) {
-        assertProblem(given().auth().preemptive().basic("bob", "bob-secret").get(path).then(), 403, "forbidden")
+        assertProblem(given().auth().preemptive().basic("bob", "bob-secret").get(path).then(), 403, "forbidden", path)
                 .header("WWW-Authenticate", nullValue());
     }
 
@@ -81,10 +82,11 @@ abstract class AbstractChallengeAnswersTest {
     @ParameterizedTest
     @ValueSource(strings = { "/admin", "/vertx/hello", "/roles" })
     void schemeNotAccepted(String path) {
-        assertProblem(given().header("Authorization", "Bearer abc.def.ghi").get(path).then(), 401, "scheme_not_accepted")
+        assertProblem(given().header("Authorization", "Bearer abc.def.ghi").get(path).then(), 401, "scheme_not_accepted",
+                path)
                 .header("WWW-Authenticate", equalTo(BASIC_CHALLENGE));
         ValidatableResponse digest = given().header("Authorization", "Digest username=\"alice\"").get(path).then();
-        assertProblem(digest, 401, "scheme_not_accepted");
+        assertProblem(digest, 401, "scheme_not_accepted", path);
         assertEquals(List.of(BASIC_CHALLENGE), digest.extract().headers().getValues("WWW-Authenticate"));
     }
 }

@@ -1,6 +1,7 @@
 package io.quarkiverse.authgateway.deployment;
 
 import static io.quarkiverse.authgateway.deployment.TestResources.BASIC_CHALLENGE;
+import static io.quarkiverse.authgateway.deployment.TestResources.problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -49,10 +50,11 @@ class BasePathsTest {
 
     @Test
     void theAnnotatedPolicyGovernsTheServedPath() {
+        // the instance is the path as sent, root path included
         given().get("/api/things").then().statusCode(401).header("WWW-Authenticate", equalTo(BASIC_CHALLENGE))
-                .body("code", equalTo("missing_credentials"));
+                .body(equalTo(problem("missing_credentials", "/app/api/things")));
         given().auth().preemptive().basic("bob", "bob-secret").get("/api/things").then().statusCode(403)
-                .body("code", equalTo("forbidden"));
+                .body(equalTo(problem("forbidden", "/app/api/things")));
         given().auth().preemptive().basic("alice", "alice-secret").get("/api/things").then().statusCode(200)
                 .body(equalTo("things"));
     }

@@ -44,23 +44,25 @@ class BasicAuthenticationTest {
 
     @Test
     void missingCredentialsGetTheChallenge() {
-        assertProblem(given().get("/admin").then(), 401, "missing_credentials")
+        assertProblem(given().get("/admin").then(), 401, "missing_credentials", "/admin")
                 .header("WWW-Authenticate", equalTo(BASIC_CHALLENGE));
     }
 
     @Test
     void wrongPasswordAndUnknownUserGetTheSameAnswer() {
         String wrong = assertProblem(given().auth().preemptive().basic("alice", "wrong").get("/admin").then(), 401,
-                "invalid_credentials").header("WWW-Authenticate", equalTo(BASIC_CHALLENGE)).extract().body().asString();
+                "invalid_credentials", "/admin").header("WWW-Authenticate", equalTo(BASIC_CHALLENGE)).extract().body()
+                .asString();
         String unknown = assertProblem(given().auth().preemptive().basic("mallory", "alice-secret").get("/admin").then(),
-                401, "invalid_credentials").header("WWW-Authenticate", equalTo(BASIC_CHALLENGE)).extract().body()
+                401, "invalid_credentials", "/admin").header("WWW-Authenticate", equalTo(BASIC_CHALLENGE)).extract().body()
                 .asString();
         org.junit.jupiter.api.Assertions.assertEquals(wrong, unknown);
     }
 
     @Test
     void authenticatedWithoutTheRoleIsForbidden() {
-        assertProblem(given().auth().preemptive().basic("bob", "bob-secret").get("/admin").then(), 403, "forbidden")
+        assertProblem(given().auth().preemptive().basic("bob", "bob-secret").get("/admin").then(), 403, "forbidden",
+                "/admin")
                 .header("WWW-Authenticate", nullValue());
     }
 
@@ -70,7 +72,7 @@ class BasicAuthenticationTest {
         given().auth().preemptive().basic("bob", "bob-secret").get("/admin/open").then().statusCode(200)
                 .body(equalTo("open bob"));
         assertProblem(given().auth().preemptive().basic("bob", "nope").get("/admin/open").then(), 401,
-                "invalid_credentials");
+                "invalid_credentials", "/admin/open");
     }
 
     @Test
@@ -94,12 +96,13 @@ class BasicAuthenticationTest {
         }
     }
 
-    static ValidatableResponse assertProblem(ValidatableResponse response, int status, String code) {
+    /**
+     * @param path the path of the refused request, as sent: the body's {@code instance}
+     */
+    static ValidatableResponse assertProblem(ValidatableResponse response, int status, String code, String path) {
         return response.statusCode(status)
                 .contentType("application/problem+json")
                 .header("Cache-Control", is("no-store"))
-                .body("status", is(status))
-                .body("code", is(code))
-                .body("type", is("about:blank"));
+                .body(equalTo(TestResources.problem(code, path)));
     }
 }

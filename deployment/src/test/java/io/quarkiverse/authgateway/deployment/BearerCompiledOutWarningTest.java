@@ -37,7 +37,7 @@ class BearerCompiledOutWarningTest {
     void tokensAreRefusedAsANotAcceptedScheme() {
         given().header("Authorization", "Bearer " + Tokens.rs256(Tokens.internalClaims())).get("/user").then()
                 .statusCode(401).header("WWW-Authenticate", equalTo(TestResources.BASIC_CHALLENGE))
-                .body("code", equalTo("scheme_not_accepted"));
+                .body(equalTo(TestResources.problem("scheme_not_accepted", "/user")));
     }
 
     static void warnedOnce(List<LogRecord> records) {

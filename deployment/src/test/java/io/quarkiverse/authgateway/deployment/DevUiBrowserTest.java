@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -58,6 +60,7 @@ class DevUiBrowserTest {
     @Test
     void theCardShowsPoliciesRefusalsAndRevokes() throws Exception {
         String base = "http://localhost:8080";
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String token = Tokens.rs256(Tokens.internalClaims());
         given().auth().oauth2(token).get("/orders").then().statusCode(200).body(equalTo("orders of alice"));
         // an unparsable path is refused with 400, and recorded for the Dev UI with its raw path (no 500)
@@ -74,9 +77,25 @@ class DevUiBrowserTest {
         for (String page : List.of("card", "policies", "refusals", "revocations")) {
             assertTrue(Files.size(Path.of(screenshots + "-" + page + ".png")) > 10_000, page);
         }
-        given().auth().oauth2(token).get("/orders").then().statusCode(401).body("code", equalTo("revoked"));
-        given().auth().preemptive().basic("alice", "alice-secret").get("/admin").then().statusCode(401)
-                .body("code", equalTo("revoked"));
+        String bearer = given().auth().oauth2(token).get("/orders").then().statusCode(401).extract().asString();
+        assertEquals(revokedInDevMode("/orders", bearer, start), bearer);
+        String basic = given().auth().preemptive().basic("alice", "alice-secret").get("/admin").then().statusCode(401)
+                .extract().asString();
+        assertEquals(revokedInDevMode("/admin", basic, start), basic);
+    }
+
+    /**
+     * The body of a request refused for the subject revoked from the page: in dev mode, with its precise cause, whose
+     * one variable part (the instant the entry was made) is read from the body and must lie within the test.
+     */
+    private static String revokedInDevMode(String path, String body, Instant start) {
+        String problem = TestResources.problem("revoked", path);
+        String head = problem.substring(0, problem.length() - 1) + ",\"cause\":\"revoked by the subject entry made at ";
+        String tail = " (left the team)\"}";
+        assertTrue(body.startsWith(head) && body.endsWith(tail) && body.length() > head.length() + tail.length(), body);
+        Instant made = Instant.parse(body.substring(head.length(), body.length() - tail.length()));
+        assertTrue(!made.isBefore(start) && !made.isAfter(Instant.now()), () -> "made at " + made + ": " + body);
+        return head + made + tail;
     }
 
     private static String curl(String... arguments) throws Exception {

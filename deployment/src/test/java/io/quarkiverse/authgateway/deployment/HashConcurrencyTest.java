@@ -39,8 +39,8 @@ class HashConcurrencyTest {
                             """.formatted(SLOW_HASH)), "application.properties"));
 
     static final String BUSY = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-            + "\"code\":\"verification_busy\",\"detail\":\"Password checks are at capacity right now; retry after the "
-            + "delay in Retry-After.\"}";
+            + "\"code\":\"verification_busy\",\"action\":\"retry_later\",\"detail\":\"Password checks are at capacity "
+            + "right now; retry after the delay in Retry-After.\",\"instance\":\"/user\"}";
 
     @TestHTTPResource("/user")
     URL user;

@@ -1,6 +1,7 @@
 package io.quarkiverse.authgateway.deployment;
 
 import static io.quarkiverse.authgateway.deployment.TestResources.BASIC_CHALLENGE;
+import static io.quarkiverse.authgateway.deployment.TestResources.problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -26,8 +27,8 @@ class HealthProbesProtectedTest {
     @Test
     void probesNeedCredentials() {
         given().get("/q/health/ready").then().statusCode(401).header("WWW-Authenticate", equalTo(BASIC_CHALLENGE))
-                .body("code", equalTo("missing_credentials"));
+                .body(equalTo(problem("missing_credentials", "/q/health/ready")));
         given().auth().preemptive().basic("alice", "alice-secret").get("/q/health/live").then().statusCode(403)
-                .body("code", equalTo("forbidden"));
+                .body(equalTo(problem("forbidden", "/q/health/live")));
     }
 }

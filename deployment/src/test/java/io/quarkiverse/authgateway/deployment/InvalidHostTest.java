@@ -26,8 +26,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
  */
 class InvalidHostTest {
 
-    static final String BODY = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"code\":\"invalid_host\","
-            + "\"detail\":\"The Host header is missing, repeated or not a valid host and port.\"}";
+    /** @return the exact body of the refusal of a request for path */
+    static String body(String path) {
+        return "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"code\":\"invalid_host\","
+                + "\"action\":\"fix_request\",\"detail\":\"The Host header is missing, repeated or not a valid host and "
+                + "port.\",\"instance\":\"" + path + "\"}";
+    }
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
@@ -51,7 +55,7 @@ class InvalidHostTest {
                 assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
                 assertTrue(answer.contains("\r\ncontent-type: application/problem+json\r\n"), answer);
                 assertTrue(answer.contains("\r\ncache-control: no-store\r\n"), answer);
-                assertTrue(answer.endsWith("\r\n\r\n" + BODY), answer);
+                assertTrue(answer.endsWith("\r\n\r\n" + body(path)), answer);
                 assertTrue(!answer.toLowerCase().contains("www-authenticate"), answer);
             }
         }

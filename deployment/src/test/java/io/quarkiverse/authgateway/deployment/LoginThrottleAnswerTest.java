@@ -30,14 +30,14 @@ class LoginThrottleAnswerTest {
                             """), "application.properties"));
 
     static final String TOO_MANY = "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-            + "\"code\":\"too_many_failures\",\"detail\":\"Too many failed sign-ins for this user or from this address; "
-            + "retry after the delay in Retry-After.\"}";
+            + "\"code\":\"too_many_failures\",\"action\":\"slow_down\",\"detail\":\"Too many failed sign-ins for this "
+            + "user or from this address; retry after the delay in Retry-After.\",\"instance\":\"/admin\"}";
 
     @Test
     void repeatedFailuresAreSlowedAndTheAnswerSaysNothingAboutThePassword() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             given().auth().preemptive().basic("alice", "guess-" + i).get("/admin").then().statusCode(401)
-                    .body("code", equalTo("invalid_credentials"));
+                    .body(equalTo(TestResources.problem("invalid_credentials", "/admin")));
         }
         long start = System.nanoTime();
         ExtractableResponse<Response> wrong = given().auth().preemptive().basic("alice", "guess-4").get("/admin").then()
@@ -62,6 +62,6 @@ class LoginThrottleAnswerTest {
         given().auth().preemptive().basic("alice", "alice-secret").get("/admin").then().statusCode(200);
         // the success reset the count: the next wrong password is a plain 401 again
         given().auth().preemptive().basic("alice", "guess-5").get("/admin").then().statusCode(401)
-                .body("code", equalTo("invalid_credentials"));
+                .body(equalTo(TestResources.problem("invalid_credentials", "/admin")));
     }
 }

@@ -37,7 +37,8 @@ class ManagementInterfaceTest {
     void theApplicationPortKeepsTheGatewaysAnswers() {
         given().get("/q/health/ready").then().statusCode(401)
                 .header("WWW-Authenticate", equalTo(TestResources.BASIC_CHALLENGE))
-                .body("code", equalTo("missing_credentials"));
-        given().get("/admin").then().statusCode(401).body("code", equalTo("missing_credentials"));
+                .body(equalTo(TestResources.problem("missing_credentials", "/q/health/ready")));
+        given().get("/admin").then().statusCode(401)
+                .body(equalTo(TestResources.problem("missing_credentials", "/admin")));
     }
 }

@@ -45,6 +45,6 @@ class PasswordFormatsTest {
         given().auth().preemptive().basic(user, password).get("/user").then().statusCode(200)
                 .body(equalTo("user " + user + " " + admin));
         assertProblem(given().auth().preemptive().basic(user, password + "x").get("/user").then(), 401,
-                "invalid_credentials");
+                "invalid_credentials", "/user");
     }
 }

@@ -32,6 +32,42 @@ final class TestResources {
 
     static final String BASIC_CHALLENGE = "Basic realm=\"test\", charset=\"UTF-8\"";
 
+    /**
+     * The exact problem body (RFC 9457) of a refusal, as the gateway writes it outside dev mode: the reason's constant
+     * members, spelled out here as documented (challenges.adoc), then the {@code instance}. (The tests of rarer
+     * reasons spell out their bodies themselves.)
+     *
+     * @param code the reason code
+     * @param path the path of the refused request, as sent (no query): the {@code instance}
+     */
+    static String problem(String code, String path) {
+        return switch (code) {
+            case "missing_credentials" -> problem(401, code, "authenticate",
+                    "Authentication is required to access this resource.", path);
+            case "scheme_not_accepted" -> problem(401, code, "authenticate", "This resource does not accept the "
+                    + "authentication scheme that was sent; WWW-Authenticate lists the accepted schemes.", path);
+            case "invalid_credentials" -> problem(401, code, "reauthenticate", "The user name or password is not correct.",
+                    path);
+            case "revoked" -> problem(401, code, "reauthenticate", "The credentials were revoked.", path);
+            case "forbidden" -> problem(403, code, "request_access",
+                    "The authenticated caller is not allowed to access this resource.", path);
+            default -> throw new IllegalArgumentException("No expected body for " + code);
+        };
+    }
+
+    /**
+     * @return the exact problem body with these members, in the gateway's order, {@code type} {@code about:blank}
+     */
+    private static String problem(int status, String code, String action, String detail, String path) {
+        String title = switch (status) {
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            default -> throw new IllegalArgumentException("No title for " + status);
+        };
+        return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"code\":\"" + code
+                + "\",\"action\":\"" + action + "\",\"detail\":\"" + detail + "\",\"instance\":\"" + path + "\"}";
+    }
+
     private TestResources() {
     }
 

@@ -72,7 +72,7 @@ class UserStoreTest {
         given().auth().preemptive().basic("zoe", "bob-secret").get("/user").then().statusCode(200)
                 .body(equalTo("user zoe true"));
         assertProblem(given().auth().preemptive().basic("zoe", "alice-secret").get("/user").then(), 401,
-                "invalid_credentials");
+                "invalid_credentials", "/user");
     }
 
     @Test
@@ -93,8 +93,8 @@ class UserStoreTest {
                     .contentType("application/problem+json").header("Cache-Control", "no-store")
                     .header("WWW-Authenticate", nullValue())
                     .body(equalTo("{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,"
-                            + "\"code\":\"internal_error\",\"detail\":\"The request could not be processed; the server "
-                            + "log has the details.\"}"));
+                            + "\"code\":\"internal_error\",\"action\":\"retry_later\",\"detail\":\"The request could not "
+                            + "be processed; the server log has the details.\",\"instance\":\"/user\"}"));
         }
     }
 
@@ -112,10 +112,11 @@ class UserStoreTest {
 
     @Test
     void unknownNamesAndUnusableHashesAreRefusedAlike() {
-        assertProblem(given().auth().preemptive().basic("nobody", "x").get("/user").then(), 401, "invalid_credentials");
+        assertProblem(given().auth().preemptive().basic("nobody", "x").get("/user").then(), 401, "invalid_credentials",
+                "/user");
         // a store returning a plain-text "hash" is ignored with a warning, never compared as plain text
         assertProblem(given().auth().preemptive().basic("plain", "bob-secret").get("/user").then(), 401,
-                "invalid_credentials");
+                "invalid_credentials", "/user");
         assertTrue(store.lookups().contains("plain"));
     }
 }

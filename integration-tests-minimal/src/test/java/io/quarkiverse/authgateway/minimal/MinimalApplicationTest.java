@@ -1,7 +1,6 @@
 package io.quarkiverse.authgateway.minimal;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,8 +65,8 @@ class MinimalApplicationTest {
                 .header("Content-Type", equalTo("application/problem+json"))
                 .header("Cache-Control", equalTo("no-store"))
                 .body(equalTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                        + "\"code\":\"missing_credentials\",\"detail\":\"Authentication is required to access this "
-                        + "resource.\"}"))
+                        + "\"code\":\"missing_credentials\",\"action\":\"authenticate\",\"detail\":\"Authentication is "
+                        + "required to access this resource.\",\"instance\":\"/hello\"}"))
                 .extract().headers().getValues("WWW-Authenticate"));
     }
 
@@ -78,7 +77,9 @@ class MinimalApplicationTest {
                 .body(equalTo("hello carol"));
         assertEquals(List.of(BEARER, BASIC), given().auth().preemptive().basic("carol", "wrong").get("/hello").then()
                 .statusCode(401)
-                .body(containsString("\"code\":\"invalid_credentials\""))
+                .body(equalTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                        + "\"code\":\"invalid_credentials\",\"action\":\"reauthenticate\",\"detail\":\"The user name or "
+                        + "password is not correct.\",\"instance\":\"/hello\"}"))
                 .extract().headers().getValues("WWW-Authenticate"));
         // deny by default: an unknown path is challenged like a protected one, one line per enabled scheme
         assertEquals(List.of(BEARER, BASIC), given().get("/elsewhere").then()
@@ -98,7 +99,9 @@ class MinimalApplicationTest {
                         .subject("dave").expiresIn(Duration.ofSeconds(-60)).sign()).get("/hello/token").then()
                         .statusCode(401)
                         .header("Content-Type", equalTo("application/problem+json"))
-                        .body(containsString("\"code\":\"token_expired\""))
+                        .body(equalTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                                + "\"code\":\"token_expired\",\"action\":\"refresh_token\",\"detail\":\"The access token "
+                                + "expired.\",\"instance\":\"/hello/token\"}"))
                         .extract().headers().getValues("WWW-Authenticate"));
     }
 

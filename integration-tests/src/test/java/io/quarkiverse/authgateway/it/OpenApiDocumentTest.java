@@ -49,6 +49,12 @@ class OpenApiDocumentTest {
                 document.getString(
                         "paths.'/api/admin/stats'.get.responses.'403'.content.'application/problem+json'.schema.$ref"));
         assertEquals(List.of(), document.getList("paths.'/api/public/hello'.get.security"));
+        // the problem schema describes every member of the bodies, in their order, all of them always there
+        List<String> members = List.of("type", "title", "status", "code", "action", "detail", "instance");
+        assertEquals(members, List.copyOf(document.getMap("components.schemas.GatewayProblem.properties").keySet()));
+        assertEquals(members, document.getList("components.schemas.GatewayProblem.required"));
+        assertEquals(List.of("authenticate", "reauthenticate", "refresh_token", "fix_request", "request_access", "step_up",
+                "retry_later", "slow_down"), document.getList("components.schemas.GatewayProblem.properties.action.enum"));
     }
 
     @Test

@@ -140,6 +140,7 @@ class JsonWebTokenTest {
         given().auth().oauth2(Tokens.rs256(claims)).get("/token").then()
                 .statusCode(403)
                 .body(equalTo("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"code\":\"forbidden\","
-                        + "\"detail\":\"The authenticated caller is not allowed to access this resource.\"}"));
+                        + "\"action\":\"request_access\",\"detail\":\"The authenticated caller is not allowed to access "
+                        + "this resource.\",\"instance\":\"/token\"}"));
     }
 }

@@ -126,6 +126,23 @@ class OidcProviderTest {
     @Inject
     RevocationService revocations;
 
+    /**
+     * @return the exact problem body of a refusal for the code of a request for path, as documented (challenges.adoc)
+     */
+    static String problem(String code, String path) {
+        String[] members = switch (code) {
+            case "revoked" -> new String[]{ "401", "Unauthorized", "reauthenticate", "The credentials were revoked." };
+            case "invalid_token" -> new String[]{ "401", "Unauthorized", "reauthenticate", "The access token is invalid." };
+            case "token_expired" -> new String[]{ "401", "Unauthorized", "refresh_token", "The access token expired." };
+            case "insufficient_scope" -> new String[]{ "403", "Forbidden", "request_access",
+                    "The access token does not grant the scope this resource requires." };
+            default -> throw new IllegalArgumentException("No expected body for " + code);
+        };
+        return "{\"type\":\"about:blank\",\"title\":\"" + members[1] + "\",\"status\":" + members[0] + ",\"code\":\""
+                + code + "\",\"action\":\"" + members[2] + "\",\"detail\":\"" + members[3] + "\",\"instance\":\"" + path
+                + "\"}";
+    }
+
     /** A token of the WireMock provider, signed with its key, carrying a session and a client. */
     static String oidcToken(String subject, String session, String client) {
         // client_id, not azp: quarkus-oidc hands non-standard claims out as JSON-P values
@@ -146,7 +163,7 @@ class OidcProviderTest {
                     .contentType("application/problem+json").header("Cache-Control", "no-store")
                     .header("WWW-Authenticate", equalTo("Bearer realm=\"test\", error=\"invalid_token\", "
                             + "error_description=\"The credentials were revoked.\""))
-                    .body("code", equalTo("revoked"));
+                    .body(equalTo(problem("revoked", "/users")));
             given().header("Authorization", "Bearer " + otherSession).get("/users").then().statusCode(200);
         } finally {
             revocations.lift(RevocationEntry.Kind.SESSION, "oidc-session-1", "test").await().indefinitely();
@@ -161,7 +178,7 @@ class OidcProviderTest {
         revocations.revokeClient("oidc-client-2", "test").await().indefinitely();
         try {
             given().header("Authorization", "Bearer " + token).get("/users").then().statusCode(401)
-                    .body("code", equalTo("revoked"));
+                    .body(equalTo(problem("revoked", "/users")));
             given().header("Authorization", "Bearer " + otherClient).get("/users").then().statusCode(200);
         } finally {
             revocations.lift(RevocationEntry.Kind.CLIENT, "oidc-client-2", "test").await().indefinitely();
@@ -175,7 +192,7 @@ class OidcProviderTest {
         revocations.revokeClient("my_client_id", "test").await().indefinitely();
         try {
             given().header("Authorization", "Bearer admin").get("/scoped").then().statusCode(401)
-                    .body("code", equalTo("revoked"));
+                    .body(equalTo(problem("revoked", "/scoped")));
         } finally {
             revocations.lift(RevocationEntry.Kind.CLIENT, "my_client_id", "test").await().indefinitely();
         }
@@ -189,7 +206,7 @@ class OidcProviderTest {
         given().header("Authorization", "Bearer no-exp").contentType("application/x-www-form-urlencoded")
                 .body("token=no-exp").post("/oauth/revoke").then().statusCode(200);
         given().header("Authorization", "Bearer no-exp").get("/users").then().statusCode(401)
-                .body("code", equalTo("revoked"));
+                .body(equalTo(problem("revoked", "/users")));
         RevocationEntry entry = revocations.list().await().indefinitely().stream()
                 .filter(candidate -> candidate.reason().equals("revoked by its holder")).findFirst().orElseThrow();
         try {
@@ -225,10 +242,10 @@ class OidcProviderTest {
                 .body(equalTo("scoped admin"));
         // "alice" is active but its scopes are only "user"
         given().header("Authorization", "Bearer alice").get("/scoped").then().statusCode(403)
-                .body("code", equalTo("insufficient_scope"));
+                .body(equalTo(problem("insufficient_scope", "/scoped")));
         // introspection says the token expired
         given().header("Authorization", "Bearer expired").get("/users").then().statusCode(401)
-                .body("code", equalTo("token_expired"))
+                .body(equalTo(problem("token_expired", "/users")))
                 .header("WWW-Authenticate", equalTo("Bearer realm=\"test\", error=\"invalid_token\", "
                         + "error_description=\"The access token expired.\""));
     }
@@ -239,14 +256,14 @@ class OidcProviderTest {
         claims.setIssuer("https://server.example.com");
         claims.setAudience("https://server.example.com");
         given().header("Authorization", "Bearer " + Tokens.rs256(claims)).get("/users").then().statusCode(401)
-                .body("code", equalTo("invalid_token"));
+                .body(equalTo(problem("invalid_token", "/users")));
     }
 
     @Test
     void emptyAndDotsOnlyTokensNeverReachTheProvider() {
         for (String token : new String[]{ ".", "..", "..." }) {
             given().header("Authorization", "Bearer " + token).get("/users").then().statusCode(401)
-                    .body("code", equalTo("invalid_token"));
+                    .body(equalTo(problem("invalid_token", "/users")));
         }
     }
 }

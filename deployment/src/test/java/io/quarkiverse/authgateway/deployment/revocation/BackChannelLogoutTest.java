@@ -85,6 +85,15 @@ class BackChannelLogoutTest {
                 .then().extract().statusCode();
     }
 
+    /**
+     * The exact body of a refusal by the logout endpoint: {@code invalid_request}, whose action is to fix the request,
+     * with the endpoint's path as the instance.
+     */
+    static String invalidRequest(String detail) {
+        return "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"code\":\"invalid_request\","
+                + "\"action\":\"fix_request\",\"detail\":\"" + detail + "\",\"instance\":\"" + LOGOUT + "\"}";
+    }
+
     static String accessToken(String sid, String sub) {
         JwtClaims claims = Tokens.internalClaims();
         claims.setSubject(sub);
@@ -103,7 +112,9 @@ class BackChannelLogoutTest {
         logout.setSubject("alice");
         assertEquals(200, logout(sign(logout)));
         given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(401)
-                .body("code", equalTo("revoked"));
+                .body(equalTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"code\":\"revoked\","
+                        + "\"action\":\"reauthenticate\",\"detail\":\"The credentials were revoked.\","
+                        + "\"instance\":\"/orders\"}"));
         given().header("Authorization", "Bearer " + otherSession).get("/orders").then().statusCode(200);
         // the same logout token again is a replay
         assertEquals(400, logout(sign(logout)));
@@ -144,7 +155,7 @@ class BackChannelLogoutTest {
         assertEquals(400, logout("not.a.jwt"));
         given().contentType("application/json").body("{}").post(LOGOUT).then().statusCode(415);
         given().contentType("application/x-www-form-urlencoded").formParam("other", "x").post(LOGOUT).then()
-                .statusCode(400).body("code", equalTo("invalid_request"));
+                .statusCode(400).body(equalTo(invalidRequest("The logout_token parameter is required.")));
         assertEquals(List.of(), revocations.list().await().indefinitely());
     }
 
@@ -165,12 +176,15 @@ class BackChannelLogoutTest {
                 Tokens.signPayload(loneSurrogate.toJson().replace("sid-ls", "sid-\\ud800")), sign(lineBreak))) {
             given().contentType("application/x-www-form-urlencoded").formParam("logout_token", token).post(LOGOUT)
                     .then().statusCode(400).contentType("application/problem+json").header("Cache-Control", "no-store")
-                    .body("code", equalTo("invalid_request")).body("detail", equalTo("The logout token is not acceptable."));
+                    .body(equalTo(invalidRequest("The logout token is not acceptable.")));
         }
         String good = sign(logoutClaims("odd-5"));
         for (String form : List.of("logout_token=%zz", "logout_token=%", "logout_token=" + good + "&logout_token=" + good)) {
+            String detail = form.contains("&")
+                    ? "The form names logout_token more than once."
+                    : "The form is not valid percent-encoded UTF-8.";
             given().contentType("application/x-www-form-urlencoded").body(form).post(LOGOUT).then().statusCode(400)
-                    .contentType("application/problem+json").body("code", equalTo("invalid_request"));
+                    .contentType("application/problem+json").body(equalTo(invalidRequest(detail)));
         }
         assertEquals(List.of(), revocations.list().await().indefinitely());
     }

@@ -102,9 +102,10 @@ class LogForgingTest {
         operator().contentType("application/json")
                 .body("{\"kind\":\"subject\",\"id\":\"eve\\u2028" + FORGED + "\",\"reason\":\"r\"}").post(ADMIN).then()
                 .statusCode(400).contentType("application/problem+json").header("Cache-Control", "no-store")
-                .body("code", equalTo("invalid_request"))
-                .body("detail", equalTo("id must not contain control, line-separator or bidirectional characters or "
-                        + "unpaired surrogates."));
+                .body(equalTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                        + "\"code\":\"invalid_request\",\"action\":\"fix_request\",\"detail\":\"id must not contain "
+                        + "control, line-separator or bidirectional characters or unpaired surrogates.\",\"instance\":\""
+                        + ADMIN + "\"}"));
     }
 
     @Test
@@ -113,7 +114,9 @@ class LogForgingTest {
             String credentials = Base64.getEncoder()
                     .encodeToString((name + ":alice-secret").getBytes(StandardCharsets.UTF_8));
             given().header("Authorization", "Basic " + credentials).get("/orders").then().statusCode(401)
-                    .body("code", equalTo("malformed_credentials"));
+                    .body(equalTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                            + "\"code\":\"malformed_credentials\",\"action\":\"fix_request\",\"detail\":\"The "
+                            + "Authorization header is not well-formed for its scheme.\",\"instance\":\"/orders\"}"));
         }
     }
 
@@ -127,7 +130,10 @@ class LogForgingTest {
                 subjectToken("carol\u0085"), subjectToken("ca\u061crol"), loneSurrogate)) {
             List<String> challenges = given().header("Authorization", "Bearer " + token).get("/orders")
                     .then().statusCode(401).contentType("application/problem+json").header("Cache-Control", "no-store")
-                    .body("code", equalTo("invalid_token")).extract().headers().getValues("WWW-Authenticate");
+                    .body(equalTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                            + "\"code\":\"invalid_token\",\"action\":\"reauthenticate\",\"detail\":\"The access token "
+                            + "is invalid.\",\"instance\":\"/orders\"}"))
+                    .extract().headers().getValues("WWW-Authenticate");
             assertEquals(List.of("Bearer realm=\"test\", error=\"invalid_token\", error_description=\"The access token "
                     + "is invalid.\"", "Basic realm=\"test\", charset=\"UTF-8\""), challenges);
         }

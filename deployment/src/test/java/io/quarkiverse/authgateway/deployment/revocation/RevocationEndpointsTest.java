@@ -94,6 +94,35 @@ class RevocationEndpointsTest {
         return given().auth().preemptive().basic("olga", "alice-secret");
     }
 
+    /**
+     * The exact body of a refusal by the revocation endpoints themselves (challenges.adoc): their own codes and
+     * details, the action of their status ({@code request_access} for 403, {@code slow_down} for 429,
+     * {@code fix_request} for any other 4xx, {@code retry_later} for a 5xx), and the path of the request, as sent, as
+     * the instance.
+     */
+    static String endpointProblem(int status, String code, String detail, String path) {
+        String title = switch (status) {
+            case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Content Too Large";
+            default -> throw new IllegalArgumentException("No title for " + status);
+        };
+        String action = status >= 500 ? "retry_later" : switch (status) {
+            case 403 -> "request_access";
+            case 429 -> "slow_down";
+            default -> "fix_request";
+        };
+        return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"code\":\"" + code
+                + "\",\"action\":\"" + action + "\",\"detail\":\"" + detail + "\",\"instance\":\"" + path + "\"}";
+    }
+
+    /** The gateway's answer to a revoked caller of /orders. */
+    static final String REVOKED = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+            + "\"code\":\"revoked\",\"action\":\"reauthenticate\",\"detail\":\"The credentials were revoked.\","
+            + "\"instance\":\"/orders\"}";
+
     static String token(String jti, String subject) {
         JwtClaims claims = Tokens.internalClaims();
         claims.setJwtId(jti);
@@ -109,13 +138,14 @@ class RevocationEndpointsTest {
         operator().contentType("application/json").body("{\"kind\":\"subject\",\"id\":\"mallory\",\"reason\":\"fraud\"}")
                 .post(ADMIN).then().statusCode(201).body("kind", equalTo("subject")).body("id", equalTo("mallory"))
                 .body("reason", equalTo("fraud"));
-        given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(401)
-                .body("code", equalTo("revoked"));
+        given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(401).body(equalTo(REVOKED));
         operator().get(ADMIN).then().statusCode(200).body("entries", hasSize(1));
         operator().get(ADMIN + "/subject/mallory").then().statusCode(200).body("reason", equalTo("fraud"));
-        operator().delete(ADMIN + "/subject/mallory").then().statusCode(400).body("code", equalTo("invalid_request"));
+        operator().delete(ADMIN + "/subject/mallory").then().statusCode(400).body(equalTo(endpointProblem(400,
+                "invalid_request", "Give the reason for lifting the entry: ?reason=...", ADMIN + "/subject/mallory")));
         operator().delete(ADMIN + "/subject/mallory?reason=wrong%20person").then().statusCode(204);
-        operator().get(ADMIN + "/subject/mallory").then().statusCode(404).body("code", equalTo("not_found"));
+        operator().get(ADMIN + "/subject/mallory").then().statusCode(404).body(equalTo(endpointProblem(404, "not_found",
+                "No such revocation entry.", ADMIN + "/subject/mallory")));
         given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(200);
     }
 
@@ -124,21 +154,26 @@ class RevocationEndpointsTest {
         operator().contentType("text/plain").body("{\"kind\":\"subject\",\"id\":\"x\",\"reason\":\"y\"}").post(ADMIN)
                 .then().statusCode(415).contentType("application/problem+json");
         operator().contentType("application/json").body("{\"kind\":\"subject\",").post(ADMIN).then().statusCode(400)
-                .body("code", equalTo("invalid_request"));
+                .body(equalTo(endpointProblem(400, "invalid_request", "The body is not valid JSON.", ADMIN)));
         operator().contentType("application/json").body("[1,2]").post(ADMIN).then().statusCode(400);
         operator().contentType("application/json")
                 .body("{\"kind\":\"subject\",\"id\":\"x\",\"reason\":\"y\",\"admin\":true}").post(ADMIN).then()
-                .statusCode(400).body("code", equalTo("invalid_request"));
+                .statusCode(400).body(equalTo(endpointProblem(400, "invalid_request",
+                        "Unknown field; the fields are kind, id, reason, expiresAt.", ADMIN)));
         operator().contentType("application/json").body("{\"kind\":\"planet\",\"id\":\"x\",\"reason\":\"y\"}").post(ADMIN)
                 .then().statusCode(400);
         operator().contentType("application/json").body("{\"kind\":\"token\",\"id\":\"x\",\"reason\":\"y\"}").post(ADMIN)
                 .then().statusCode(400);
         operator().contentType("application/json")
                 .body("{\"kind\":\"subject\",\"id\":\"x\",\"reason\":\"" + "y".repeat(17_000) + "\"}").post(ADMIN).then()
-                .statusCode(413).body("code", equalTo("payload_too_large"));
+                .statusCode(413).body(equalTo(endpointProblem(413, "payload_too_large",
+                        "The body must be at most 16384 bytes.", ADMIN)));
+        // refused by the gateway, before the endpoint: its own forbidden, whose action is to ask for access
         given().auth().preemptive().basic("bob", "bob-secret").contentType("application/json")
                 .body("{\"kind\":\"subject\",\"id\":\"x\",\"reason\":\"y\"}").post(ADMIN).then().statusCode(403)
-                .body("code", equalTo("forbidden"));
+                .body(equalTo("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"code\":\"forbidden\","
+                        + "\"action\":\"request_access\",\"detail\":\"The authenticated caller is not allowed to access "
+                        + "this resource.\",\"instance\":\"" + ADMIN + "\"}"));
         given().contentType("application/json").body("{\"kind\":\"subject\",\"id\":\"x\",\"reason\":\"y\"}").post(ADMIN)
                 .then().statusCode(401).header("WWW-Authenticate", equalTo("Basic realm=\"test\", charset=\"UTF-8\""));
         given().auth().preemptive().basic("olga", "wrong").get(ADMIN).then().statusCode(401);
@@ -148,8 +183,7 @@ class RevocationEndpointsTest {
     static void assertInvalid(String body, String detail) {
         operator().contentType("application/json").body(body).post(ADMIN).then().statusCode(400)
                 .contentType("application/problem+json").header("Cache-Control", "no-store")
-                .body("type", equalTo("about:blank")).body("status", equalTo(400))
-                .body("code", equalTo("invalid_request")).body("detail", equalTo(detail));
+                .body(equalTo(endpointProblem(400, "invalid_request", detail, ADMIN)));
     }
 
     @Test
@@ -201,7 +235,7 @@ class RevocationEndpointsTest {
         body[at] = (byte) 0xc0;
         body[at + 1] = (byte) 0xaf;
         operator().contentType("application/json").body(body).post(ADMIN).then().statusCode(400)
-                .body("detail", equalTo("The body is not valid UTF-8."));
+                .body(equalTo(endpointProblem(400, "invalid_request", "The body is not valid UTF-8.", ADMIN)));
         assertEquals(List.of(), revocations.list().await().indefinitely());
     }
 
@@ -224,7 +258,8 @@ class RevocationEndpointsTest {
     @Test
     void methodsNotAllowedSayWhichAre() {
         operator().put(ADMIN).then().statusCode(405).header("Allow", "GET, HEAD, POST")
-                .contentType("application/problem+json").body("code", equalTo("method_not_allowed"));
+                .contentType("application/problem+json")
+                .body(equalTo(endpointProblem(405, "method_not_allowed", "Use GET to list and POST to revoke.", ADMIN)));
         operator().put(ADMIN + "/subject/x").then().statusCode(405).header("Allow", "GET, HEAD, DELETE");
         given().header("Authorization", "Bearer " + token("m-1", "mo")).get("/oauth/revoke").then().statusCode(405)
                 .header("Allow", "POST");
@@ -235,9 +270,13 @@ class RevocationEndpointsTest {
     void formsThatAreNotWellFormedAre400() {
         String token = token("form-1", "fay");
         for (String form : List.of("token=%zz", "token=%", "token=" + token + "&token=" + token)) {
+            String detail = form.contains("&")
+                    ? "The form names token more than once."
+                    : "The form is not valid percent-encoded UTF-8.";
             given().header("Authorization", "Bearer " + token).contentType("application/x-www-form-urlencoded")
                     .body(form).post("/oauth/revoke").then().statusCode(400).contentType("application/problem+json")
-                    .header("Cache-Control", "no-store").body("code", equalTo("invalid_request"));
+                    .header("Cache-Control", "no-store")
+                    .body(equalTo(endpointProblem(400, "invalid_request", detail, "/oauth/revoke")));
         }
         given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(200);
     }
@@ -280,8 +319,7 @@ class RevocationEndpointsTest {
         given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(200);
         given().header("Authorization", "Bearer " + token).contentType("application/x-www-form-urlencoded")
                 .body("token=" + token).post("/oauth/revoke").then().statusCode(200);
-        given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(401)
-                .body("code", equalTo("revoked"));
+        given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(401).body(equalTo(REVOKED));
         RevocationEntry entry = revocations.find(RevocationEntry.Kind.TOKEN, "skew-1").await().indefinitely();
         long exp = claims.getExpirationTime().getValue();
         // kept at least while the token could be accepted (exp + 30 s), and no longer than the skew from now
@@ -298,7 +336,8 @@ class RevocationEndpointsTest {
         String token = token("self-1", "nina");
         String other = token("self-2", "nina");
         given().header("Authorization", "Bearer " + other).contentType("application/x-www-form-urlencoded")
-                .body("token=" + token).post("/oauth/revoke").then().statusCode(403).body("code", equalTo("forbidden"));
+                .body("token=" + token).post("/oauth/revoke").then().statusCode(403).body(equalTo(endpointProblem(403,
+                        "forbidden", "A client may revoke only the token it presents.", "/oauth/revoke")));
         given().header("Authorization", "Bearer " + token).contentType("application/json").body("{}")
                 .post("/oauth/revoke").then().statusCode(415);
         given().auth().preemptive().basic("bob", "bob-secret").contentType("application/x-www-form-urlencoded")
@@ -307,8 +346,7 @@ class RevocationEndpointsTest {
 
         given().header("Authorization", "Bearer " + token).contentType("application/x-www-form-urlencoded")
                 .body("token=" + token + "&token_type_hint=access_token").post("/oauth/revoke").then().statusCode(200);
-        given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(401)
-                .body("code", equalTo("revoked"));
+        given().header("Authorization", "Bearer " + token).get("/orders").then().statusCode(401).body(equalTo(REVOKED));
         given().header("Authorization", "Bearer " + other).get("/orders").then().statusCode(200);
         assertEquals(RevocationEntry.Kind.TOKEN, revocations.find(RevocationEntry.Kind.TOKEN, "self-1").await()
                 .indefinitely().kind());

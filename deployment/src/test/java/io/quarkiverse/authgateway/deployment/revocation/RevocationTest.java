@@ -79,9 +79,14 @@ class RevocationTest {
         return given().header("Authorization", "Bearer " + token).get("/orders").then().extract();
     }
 
-    static void assertRevoked(ExtractableResponse<Response> response, String... challenges) {
+    /**
+     * @param path the path of the refused request, as sent: the body's {@code instance}
+     */
+    static void assertRevoked(ExtractableResponse<Response> response, String path, String... challenges) {
         assertEquals(401, response.statusCode(), response.body().asString());
-        assertEquals("revoked", response.jsonPath().getString("code"));
+        assertEquals("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"code\":\"revoked\","
+                + "\"action\":\"reauthenticate\",\"detail\":\"The credentials were revoked.\",\"instance\":\"" + path
+                + "\"}", response.body().asString());
         assertEquals(List.of(challenges), response.headers().getValues("WWW-Authenticate"));
     }
 
@@ -92,7 +97,7 @@ class RevocationTest {
         assertEquals(200, call(token).statusCode());
         // now cached: the revocation must still apply
         revocations.revokeToken("jti-1", Instant.now().plusSeconds(300), "leaked in a log").await().indefinitely();
-        assertRevoked(call(token), REVOKED_CHALLENGE, BASIC_CHALLENGE);
+        assertRevoked(call(token), "/orders", REVOKED_CHALLENGE, BASIC_CHALLENGE);
         assertEquals(200, call(other).statusCode());
     }
 
@@ -103,14 +108,14 @@ class RevocationTest {
         String token = Tokens.rs256(claims);
         assertEquals(200, call(token).statusCode());
         revocations.revokeTokenValue(token, Instant.now().plusSeconds(300), "leaked").await().indefinitely();
-        assertRevoked(call(token), REVOKED_CHALLENGE, BASIC_CHALLENGE);
+        assertRevoked(call(token), "/orders", REVOKED_CHALLENGE, BASIC_CHALLENGE);
     }
 
     @Test
     void subjectRevocationIsANotBefore() throws InterruptedException {
         String before = Tokens.rs256(claims("e-1", "erin"));
         revocations.revokeSubject("erin", "account compromised").await().indefinitely();
-        assertRevoked(call(before), REVOKED_CHALLENGE, BASIC_CHALLENGE);
+        assertRevoked(call(before), "/orders", REVOKED_CHALLENGE, BASIC_CHALLENGE);
         JwtClaims fresh = claims("e-2", "erin");
         fresh.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond() + 2));
         assertEquals(200, call(Tokens.rs256(fresh)).statusCode());
@@ -124,8 +129,8 @@ class RevocationTest {
         client.setClaim("azp", "mobile-app");
         revocations.revokeSession("session-42", "logout at the identity provider").await().indefinitely();
         revocations.revokeClient("mobile-app", "client secret leaked").await().indefinitely();
-        assertRevoked(call(Tokens.rs256(session)), REVOKED_CHALLENGE, BASIC_CHALLENGE);
-        assertRevoked(call(Tokens.rs256(client)), REVOKED_CHALLENGE, BASIC_CHALLENGE);
+        assertRevoked(call(Tokens.rs256(session)), "/orders", REVOKED_CHALLENGE, BASIC_CHALLENGE);
+        assertRevoked(call(Tokens.rs256(client)), "/orders", REVOKED_CHALLENGE, BASIC_CHALLENGE);
     }
 
     @Test
@@ -134,7 +139,7 @@ class RevocationTest {
                 .body(equalTo("orders"));
         revocations.revokeSubject("bob", "left the company").await().indefinitely();
         assertRevoked(given().auth().preemptive().basic("bob", "bob-secret").get("/orders").then().extract(),
-                "Bearer realm=\"test\"", BASIC_CHALLENGE);
+                "/orders", "Bearer realm=\"test\"", BASIC_CHALLENGE);
         RevocationEntry entry = revocations.find(RevocationEntry.Kind.SUBJECT, "bob").await().indefinitely();
         assertEquals("left the company", entry.reason());
         assertTrue(Duration.between(entry.revokedAt(), entry.expiresAt()).toHours() >= 23);
