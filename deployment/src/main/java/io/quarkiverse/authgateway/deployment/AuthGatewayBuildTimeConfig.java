@@ -192,10 +192,9 @@ public interface AuthGatewayBuildTimeConfig {
 
         /**
          * A class path resource that replaces the built-in page, for example {@code auth-gateway/refusal.html}:
-         * HTML with the placeholders {@code {{title}}}, {@code {{message}}}, {@code {{status}}}, {@code {{code}}},
-         * {@code {{action}}} and {@code {{link}}} (a paragraph with the next step's link, or nothing), each replaced
-         * with escaped text. The build fails when the resource is missing, has no {@code {{message}}} or uses another
-         * placeholder.
+         * HTML with placeholders, each a name in double curly braces: title, message, status, code and action
+         * (replaced with escaped text) and link (a paragraph with the next step's link, or nothing). The build fails
+         * when the resource is missing, has no message placeholder or uses another name.
          */
         Optional<String> page();
 

@@ -148,7 +148,7 @@ final class PolicyCompiler {
                         + property + ".schemes or enable a scheme", property + ".schemes");
             }
             List<String> roles = entry.getValue().rolesAllowed().orElse(List.of());
-            List<String> scopes = entry.getValue().scopes().orElse(List.of());
+            List<String> scopes = scopes(entry.getValue(), property);
             Map<String, String> claims = entry.getValue().claims();
             if ((!scopes.isEmpty() || !claims.isEmpty()) && !schemes.contains(Scheme.BEARER)) {
                 error("Policy '" + name + "' requires token scopes or claims but does not accept bearer: add bearer to "
@@ -173,6 +173,25 @@ final class PolicyCompiler {
                     roles, scopes, claims, acrValues, maxAge, loginUrl, entry.getValue().loginRedirect()));
         }
         return policies;
+    }
+
+    /**
+     * RFC 6749 section 3.3: a scope token is printable ASCII without spaces, quotes or backslashes; it is sent in the
+     * quoted, space-separated {@code scope} of a challenge and in the resource metadata.
+     */
+    private List<String> scopes(AuthGatewayBuildTimeConfig.Policy policy, String property) {
+        List<String> scopes = new ArrayList<>();
+        for (String value : policy.scopes().orElse(List.of())) {
+            String trimmed = value.trim();
+            if (trimmed.isEmpty() || !trimmed.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\')) {
+                error(property + ".scopes lists '" + LogSafe.value(value) + "': a scope is printable ASCII without "
+                        + "spaces, quotes or backslashes (RFC 6749 section 3.3); list several scopes separated by commas",
+                        property + ".scopes");
+            } else if (!scopes.contains(trimmed)) {
+                scopes.add(trimmed);
+            }
+        }
+        return scopes;
     }
 
     /** RFC 9470 {@code acr_values}: space-separated tokens inside a quoted string, so no spaces, quotes or controls. */

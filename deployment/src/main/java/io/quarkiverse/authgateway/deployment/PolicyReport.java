@@ -112,7 +112,9 @@ final class PolicyReport {
                         "management interface (quarkus.management.*)"));
                 continue;
             }
-            String sample = PathTemplates.samplePath(PathTemplates.toPattern(path.replace("*", "x")));
+            // a Vert.x wildcard glued to a name (/q/swagger-ui*) serves what a binding of /q/swagger-ui/* governs
+            String sample = PathTemplates.samplePath(PathTemplates.toPattern(path.replaceAll("(?<=[^/])\\*$", "/x")
+                    .replace("*", "x")));
             RoutePolicy governing = table.find("GET", sample);
             String source = governing == null ? DEFAULT_SOURCE : "route binding";
             PolicyDefinition policy = governing == null ? table.defaultPolicy().definition() : governing.definition();

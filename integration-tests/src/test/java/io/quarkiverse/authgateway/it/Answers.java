@@ -178,7 +178,7 @@ final class Answers {
     static final Problem FORBIDDEN = problem(403, "forbidden",
             "The authenticated caller is not allowed to access this resource.");
     static final Problem BAD_REQUEST = problem(400, "malformed_request",
-            "The request is ambiguous: it carries more than one Authorization header or an ambiguously encoded path.");
+            "The request is ambiguous: it carries more than one Authorization header, an ambiguously encoded path or a token in the URI.");
     static final Problem INVALID_TOKEN = problem(401, "invalid_token", "The access token is invalid.");
     static final Problem INSUFFICIENT_SCOPE = problem(403, "insufficient_scope",
             "The access token does not grant the scope this resource requires.");

@@ -176,12 +176,12 @@ class HeaderFuzzIT {
         code("token_not_yet_valid", 401, "The access token is not yet valid.");
         code("revoked", 401, "The credentials were revoked.");
         code("malformed_request", 400,
-                "The request is ambiguous: it carries more than one Authorization header or an ambiguously encoded path.");
+                "The request is ambiguous: it carries more than one Authorization header, an ambiguously encoded path or a token in the URI.");
         code("invalid_host", 400, "The Host header is missing, repeated or not a valid host and port.");
         code("insufficient_scope", 403, "The access token does not grant the scope this resource requires.");
         code("forbidden", 403, "The authenticated caller is not allowed to access this resource.");
         code("insufficient_user_authentication", 401,
-                "The resource requires a stronger or more recent authentication; WWW-Authenticate says which.");
+                "The resource requires a stronger or more recent authentication.");
         code("too_many_failures", 429,
                 "Too many failed sign-ins for this user or from this address; retry after the delay in Retry-After.");
         code("verification_busy", 503, "Password checks are at capacity right now; retry after the delay in Retry-After.");

@@ -130,6 +130,22 @@ class BrowserPageTest {
         assertPage(response, 403, List.of(), "You do not have access to this page");
         assertTrue(response.body().asString().contains(">Sign in as someone else</a>"));
         assertFalse(response.body().asString().contains("bob"), "the page names nobody");
+        // a new sign-in, not the current one again (OpenID Connect's prompt=login)
+        assertEquals("/sign-in?return_to=%2Frest%2Fadmin&amp;prompt=login", link(response));
+    }
+
+    @Test
+    void theLoginPageDoesNotLinkToItself() {
+        ExtractableResponse<Response> response = navigation().get("/sign-in?return_to=%2Frest%2Fadmin").then().extract();
+        assertPage(response, 401, EVERY_SCHEME, "Sign in to continue");
+        assertNull(link(response));
+    }
+
+    @Test
+    void anotherSchemeIsAskedForInPlainWords() {
+        ExtractableResponse<Response> response = navigation().header("Authorization", "Negotiate abc").get("/rest/admin")
+                .then().extract();
+        assertPage(response, 401, EVERY_SCHEME, "This page needs another kind of sign-in");
         assertEquals("/sign-in?return_to=%2Frest%2Fadmin", link(response));
     }
 
@@ -153,8 +169,8 @@ class BrowserPageTest {
         ExtractableResponse<Response> response = navigation().header("Authorization", "Bearer " + Tokens.rs256(weak))
                 .get("/rest/step-up").then().extract();
         assertPage(response, 401, List.of("Bearer realm=\"test\", error=\"insufficient_user_authentication\", "
-                + "error_description=\"The resource requires a stronger or more recent authentication; WWW-Authenticate "
-                + "says which.\", acr_values=\"mfa phr\", max_age=\"300\""), "Confirm it is you");
+                + "error_description=\"The resource requires a stronger or more recent authentication.\", acr_values=\"mfa phr\", max_age=\"300\""),
+                "Confirm it is you");
         assertEquals("/sign-in?return_to=%2Frest%2Fstep-up&amp;acr_values=mfa+phr&amp;max_age=300", link(response));
     }
 

@@ -33,8 +33,7 @@ import io.restassured.response.Response;
  */
 class StepUpTest {
 
-    static final String DESCRIPTION = "The resource requires a stronger or more recent authentication; WWW-Authenticate "
-            + "says which.";
+    static final String DESCRIPTION = "The resource requires a stronger or more recent authentication.";
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = AnswerApplication.application("""

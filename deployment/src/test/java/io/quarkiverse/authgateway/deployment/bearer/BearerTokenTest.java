@@ -121,8 +121,8 @@ class BearerTokenTest {
             case "token_expired" -> new String[]{ "401", "Unauthorized", "refresh_token", "The access token expired." };
             case "token_not_yet_valid" -> new String[]{ "401", "Unauthorized", "retry_later",
                     "The access token is not yet valid." };
-            case "malformed_request" -> new String[]{ "400", "Bad Request", "fix_request", "The request is ambiguous: it "
-                    + "carries more than one Authorization header or an ambiguously encoded path." };
+            case "malformed_request" -> new String[]{ "400", "Bad Request", "fix_request",
+                    "The request is ambiguous: it carries more than one Authorization header, an ambiguously encoded path or a token in the URI." };
             case "insufficient_scope" -> new String[]{ "403", "Forbidden", "request_access",
                     "The access token does not grant the scope this resource requires." };
             case "forbidden" -> new String[]{ "403", "Forbidden", "request_access",
@@ -222,8 +222,7 @@ class BearerTokenTest {
         // the instance is the path alone: the query, which carries the token here, is never echoed
         assertRefusal(given().queryParam("access_token", token).get("/orders").then().extract(), 400, "malformed_request",
                 "/orders",
-                "Bearer realm=\"test\", error=\"invalid_request\", error_description=\"The request is ambiguous: it carries "
-                        + "more than one Authorization header or an ambiguously encoded path.\"");
+                "Bearer realm=\"test\", error=\"invalid_request\", error_description=\"The request is ambiguous: it carries more than one Authorization header, an ambiguously encoded path or a token in the URI.\"");
     }
 
     @Test
@@ -231,9 +230,8 @@ class BearerTokenTest {
         for (String query : List.of("access%5Ftoken=x", "access_token", "a=1&access%5ftoken=x")) {
             assertRefusal(given().urlEncodingEnabled(false).header("Authorization", "Bearer "
                     + Tokens.rs256(Tokens.internalClaims())).get("/orders?" + query).then().extract(), 400,
-                    "malformed_request", "/orders", "Bearer realm=\"test\", error=\"invalid_request\", error_description=\"The "
-                            + "request is ambiguous: it carries more than one Authorization header or an ambiguously "
-                            + "encoded path.\"");
+                    "malformed_request", "/orders",
+                    "Bearer realm=\"test\", error=\"invalid_request\", error_description=\"The request is ambiguous: it carries more than one Authorization header, an ambiguously encoded path or a token in the URI.\"");
         }
     }
 

@@ -12,7 +12,7 @@ import io.quarkus.test.QuarkusUnitTest;
  * Step-up conditions and login URLs are checked at build time, every problem reported at once with the property to
  * fix: step-up on a policy that accepts Basic, a max-age of zero, beyond 366 days or in fractions of a second, an acr
  * value that cannot be sent in a challenge, a login URL of another scheme or another host, and a redirect without a
- * login URL.
+ * login URL; a scope with a space (a comment at the end of a properties line is part of the value).
  */
 class StepUpAndLoginConfigRefusedTest {
 
@@ -35,6 +35,8 @@ class StepUpAndLoginConfigRefusedTest {
                     quarkus.auth-gateway.policy.elsewhere.login-url=//evil.example/login
                     quarkus.auth-gateway.policy.backslash.login-url=/\\\\evil.example/login
                     quarkus.auth-gateway.policy.unreachable.login-redirect=true
+                    quarkus.auth-gateway.policy.commented.schemes=bearer
+                    quarkus.auth-gateway.policy.commented.scopes=orders:read   # a comment is part of the value
                     """), "application.properties"))
             .assertException(BuildFailures.configurationErrorMentioning(
                     "Policy 'mixed' requires step-up authentication", "quarkus.auth-gateway.policy.mixed.schemes=bearer",
@@ -46,7 +48,8 @@ class StepUpAndLoginConfigRefusedTest {
                     "quarkus.auth-gateway.policy.script.login-url is 'javascript:alert(1)'",
                     "quarkus.auth-gateway.policy.elsewhere.login-url is '//evil.example/login'",
                     "quarkus.auth-gateway.policy.backslash.login-url is '/\\\\evil.example/login'",
-                    "Policy 'unreachable' redirects browsers to its login URL but has none"));
+                    "Policy 'unreachable' redirects browsers to its login URL but has none",
+                    "quarkus.auth-gateway.policy.commented.scopes lists 'orders:read   # a comment is part of the value'"));
 
     @Test
     void buildFails() {

@@ -14,7 +14,7 @@ import io.vertx.ext.web.RoutingContext;
  * Without that header (older browsers, other user agents), a request is a navigation when its {@code Accept} prefers
  * {@code text/html} to JSON, also names {@code application/xhtml+xml} (as every browser's navigation does) and it has
  * no {@code X-Requested-With}. {@code curl}'s {@code Accept: *}{@code /*} prefers neither and gets JSON; so does the
- * JDK's {@code HttpURLConnection}, whose default {@code Accept: text/html, image/gif, image/jpeg, *; q=.2} prefers
+ * JDK's {@code HttpURLConnection}, whose default {@code Accept: text/html, image/gif, image/jpeg, *; q=.2, *}{@code /*; q=.2} prefers
  * HTML without being a browser.
  */
 final class Navigation {

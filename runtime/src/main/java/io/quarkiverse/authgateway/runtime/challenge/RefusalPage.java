@@ -19,7 +19,8 @@ import io.vertx.core.http.HttpServerRequest;
  * a link to do it), with the same status and challenges as the JSON answer, or a redirect to the login URL where the
  * policy asks for one. The page carries no script and nothing from the request or the credentials: its texts are
  * constants per reason, its only links the policy's login URL (with the request's own path as the return URL) and the
- * request's own path.
+ * request's own path. The login link of a 403 asks for a new sign-in ({@code prompt=login}, OpenID Connect Core
+ * section 3.1.2.1); there is none on the login page itself.
  */
 final class RefusalPage {
 
@@ -103,7 +104,10 @@ final class RefusalPage {
         headers.add("nosniff");
         headers.add("Referrer-Policy");
         headers.add("no-referrer");
-        String login = policy.getLoginUrl() == null ? null : loginLink(policy, reason, request);
+        // no link to the login page on the login page itself: it would only lead back here
+        String login = policy.getLoginUrl() == null || isLoginPage(policy.getLoginUrl(), request)
+                ? null
+                : loginLink(policy, reason, request);
         if (login != null && policy.isLoginRedirect() && reason.status() == 401 && signsIn(reason.action())) {
             headers.add("Location");
             headers.add(login);
@@ -120,6 +124,11 @@ final class RefusalPage {
         }
         String body = render(text.title, text.message, reason.status(), reason, link);
         return new GatewayAnswer(reason.status(), challenges, HTML, body, retryAfterSeconds, headers);
+    }
+
+    private static boolean isLoginPage(String loginUrl, HttpServerRequest request) {
+        int query = loginUrl.indexOf('?');
+        return loginUrl.startsWith("/") && (query < 0 ? loginUrl : loginUrl.substring(0, query)).equals(request.path());
     }
 
     private static boolean signsIn(Action action) {
@@ -148,6 +157,11 @@ final class RefusalPage {
         String back = GatewayReturnUrls.sameOrigin(returnUrl(request)).orElse(null);
         if (back != null) {
             url.append(separator).append(returnParameter).append('=').append(URLEncoder.encode(back, StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        if (reason.action() == Action.REQUEST_ACCESS) {
+            // "sign in as someone else": OpenID Connect's way of asking for a new sign-in rather than the current one
+            url.append(separator).append("prompt=login");
             separator = '&';
         }
         if (reason == FailureReason.INSUFFICIENT_USER_AUTHENTICATION) {
@@ -204,8 +218,11 @@ final class RefusalPage {
         static Text of(FailureReason reason, long retryAfterSeconds) {
             String wait = retryAfterSeconds > 0 ? "Try again in " + retryAfterSeconds + " seconds." : "Try again in a moment.";
             return switch (reason) {
-                case MISSING_CREDENTIALS, SCHEME_NOT_ACCEPTED -> new Text("Sign in to continue",
-                        "You need to sign in to see this page.", Link.LOGIN, "Sign in");
+                case MISSING_CREDENTIALS -> new Text("Sign in to continue", "You need to sign in to see this page.",
+                        Link.LOGIN, "Sign in");
+                case SCHEME_NOT_ACCEPTED -> new Text("This page needs another kind of sign-in",
+                        "Your browser sent a sign-in of a kind this page does not accept. Sign in the way this page asks for.",
+                        Link.LOGIN, "Sign in");
                 case INVALID_CREDENTIALS -> new Text("Sign-in failed",
                         "The user name or password was not correct. Sign in again to continue.", Link.LOGIN, "Sign in again");
                 case INVALID_TOKEN, MALFORMED_CREDENTIALS -> new Text("Please sign in again",

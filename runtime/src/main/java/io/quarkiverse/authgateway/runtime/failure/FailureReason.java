@@ -18,13 +18,13 @@ public enum FailureReason {
     TOKEN_NOT_YET_VALID(401, "token_not_yet_valid", Action.RETRY_LATER, "The access token is not yet valid."),
     REVOKED(401, "revoked", Action.REAUTHENTICATE, "The credentials were revoked."),
     MALFORMED_REQUEST(400, "malformed_request", Action.FIX_REQUEST,
-            "The request is ambiguous: it carries more than one Authorization header or an ambiguously encoded path."),
+            "The request is ambiguous: it carries more than one Authorization header, an ambiguously encoded path or a token in the URI."),
     /**
      * RFC 9470: the token is valid but its authentication is too weak ({@code acr}) or too old ({@code auth_time})
      * for the policy; the Bearer challenge names what is required.
      */
     INSUFFICIENT_USER_AUTHENTICATION(401, "insufficient_user_authentication", Action.STEP_UP,
-            "The resource requires a stronger or more recent authentication; WWW-Authenticate says which."),
+            "The resource requires a stronger or more recent authentication."),
     INSUFFICIENT_SCOPE(403, "insufficient_scope", Action.REQUEST_ACCESS,
             "The access token does not grant the scope this resource requires."),
     FORBIDDEN(403, "forbidden", Action.REQUEST_ACCESS, "The authenticated caller is not allowed to access this resource."),
