@@ -49,4 +49,31 @@ class Http2CleartextTest {
         assertEquals(HttpClient.Version.HTTP_2, refused.version());
         assertEquals(TestResources.BASIC_CHALLENGE, refused.headers().firstValue("WWW-Authenticate").orElse(null));
     }
+
+    @Test
+    void overHttp2ANavigationGetsThePageAndFetchGetsJson() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        URI uri = URI.create(admin.toString());
+        client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()); // the upgrade
+        for (String method : new String[]{ "GET", "HEAD" }) {
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri).method(method,
+                    HttpRequest.BodyPublishers.noBody()).header("Sec-Fetch-Mode", "navigate").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(HttpClient.Version.HTTP_2, page.version());
+            assertEquals(401, page.statusCode());
+            assertEquals(java.util.List.of(TestResources.BASIC_CHALLENGE), page.headers().allValues("WWW-Authenticate"));
+            assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElse(null));
+            assertEquals(method.equals("GET"), page.body().contains("<h1>Sign in to continue</h1>"), page.body());
+            HttpResponse<String> fetch = client.send(HttpRequest.newBuilder(uri).method(method,
+                    HttpRequest.BodyPublishers.noBody()).header("Sec-Fetch-Mode", "cors").header("Accept", "text/html")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(HttpClient.Version.HTTP_2, fetch.version());
+            assertEquals("application/problem+json", fetch.headers().firstValue("Content-Type").orElse(null));
+            assertEquals(method.equals("GET")
+                    ? "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                            + "\"code\":\"missing_credentials\",\"action\":\"authenticate\",\"detail\":\"Authentication is "
+                            + "required to access this resource.\",\"instance\":\"/admin\"}"
+                    : "", fetch.body());
+        }
+    }
 }

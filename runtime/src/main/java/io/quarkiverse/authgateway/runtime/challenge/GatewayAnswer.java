@@ -6,7 +6,9 @@ import java.util.List;
 import jakarta.ws.rs.core.Response;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * A complete refusal: status, one {@code WWW-Authenticate} field line per challenge, the body (a problem document, or
@@ -53,11 +55,13 @@ public record GatewayAnswer(int status, List<String> challenges, String contentT
     }
 
     /**
-     * Writes the answer to a Vert.x response and ends it.
+     * Writes the answer to the request's response and ends it. A {@code HEAD} request gets the headers alone: Vert.x
+     * leaves out a {@code HEAD} body over HTTP/1.1 by itself, but would send it over HTTP/2.
      *
-     * @param response the response, not yet ended
+     * @param context the request, whose response is not yet ended
      */
-    public void write(HttpServerResponse response) {
+    public void write(RoutingContext context) {
+        HttpServerResponse response = context.response();
         response.setStatusCode(status);
         for (int i = 0; i < challenges.size(); i++) {
             response.headers().add(WWW_AUTHENTICATE, challenges.get(i));
@@ -70,7 +74,18 @@ public record GatewayAnswer(int status, List<String> challenges, String contentT
         for (int i = 0; i + 1 < headers.size(); i += 2) {
             response.putHeader(headers.get(i), headers.get(i + 1));
         }
-        response.end(body);
+        endWith(context, body);
+    }
+
+    /**
+     * Ends a response with a body, or without it for {@code HEAD} (on every protocol).
+     */
+    public static void endWith(RoutingContext context, String body) {
+        if (context.request().method() == HttpMethod.HEAD) {
+            context.response().end();
+        } else {
+            context.response().end(body);
+        }
     }
 
     /**

@@ -40,12 +40,12 @@ public class GatewayFailureHandler implements Handler<RoutingContext> {
             context.next();
         } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 || failure instanceof ForbiddenException) {
-            writer.answer(context, failure).write(context.response());
+            writer.answer(context, failure).write(context);
         } else if (isInvalidHost(context)) {
             // the router refuses the request before any route runs; answered here instead of as a generic 500 page
             new GatewayFailure(FailureReason.INVALID_HOST, "the Host header is missing or not a valid host and port")
                     .recordOn(context);
-            writer.answer(context, failure).write(context.response());
+            writer.answer(context, failure).write(context);
         } else {
             context.next();
         }

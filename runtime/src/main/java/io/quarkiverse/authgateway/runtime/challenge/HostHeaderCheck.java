@@ -53,7 +53,7 @@ public class HostHeaderCheck {
 
     private void refuse(RoutingContext context, String cause) {
         new GatewayFailure(FailureReason.INVALID_HOST, cause).recordOn(context);
-        writer.answer(context, null).write(context.response());
+        writer.answer(context, null).write(context);
     }
 
     /**

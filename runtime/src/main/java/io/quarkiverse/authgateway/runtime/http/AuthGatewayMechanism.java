@@ -168,7 +168,7 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         if (!context.response().ended()) {
-            writer.answer(context, HttpSecurityUtils.getAuthenticationFailureFromEvent(context)).write(context.response());
+            writer.answer(context, HttpSecurityUtils.getAuthenticationFailureFromEvent(context)).write(context);
         }
         return Uni.createFrom().item(Boolean.TRUE);
     }

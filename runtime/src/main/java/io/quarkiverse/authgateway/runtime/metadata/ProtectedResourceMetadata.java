@@ -158,8 +158,8 @@ public class ProtectedResourceMetadata implements Handler<RoutingContext> {
         context.response().setStatusCode(200)
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Cache-Control", "max-age=300")
-                .putHeader("Access-Control-Allow-Origin", "*")
-                .end(document.encode());
+                .putHeader("Access-Control-Allow-Origin", "*");
+        GatewayAnswer.endWith(context, document.encode());
     }
 
     private JsonObject document(String resourceIdentifier, List<String> scopes) {
@@ -198,6 +198,6 @@ public class ProtectedResourceMetadata implements Handler<RoutingContext> {
         if (status == 405) {
             answer = new GatewayAnswer(status, List.of(), answer.contentType(), body, 0, List.of("Allow", "GET, HEAD"));
         }
-        answer.write(context.response());
+        answer.write(context);
     }
 }

@@ -46,12 +46,13 @@ public class RevocationAnswers {
     private void problem(RoutingContext context, int status, String code, String detail, long retryAfter) {
         String body = ProblemBody.of(typeBase, status, code, Action.forStatus(status), detail)
                 .write(context.request().path(), null);
-        GatewayAnswer.problem(status, List.of(), body, retryAfter).write(context.response());
+        GatewayAnswer.problem(status, List.of(), body, retryAfter).write(context);
     }
 
     void json(RoutingContext context, int status, String body) {
         context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store").end(body);
+                .putHeader("Cache-Control", "no-store");
+        GatewayAnswer.endWith(context, body);
     }
 
     /**
