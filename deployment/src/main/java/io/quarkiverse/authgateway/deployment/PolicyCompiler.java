@@ -1,8 +1,5 @@
 package io.quarkiverse.authgateway.deployment;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.policy.Access;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
 import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
@@ -27,13 +23,13 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 final class PolicyCompiler {
 
     private static final String PREFIX = "quarkus.auth-gateway.";
-    private static final Duration MAX_AGE_LIMIT = Duration.ofDays(366);
     private static final Set<String> BUILT_IN = Set.of(PolicyDefinition.PERMIT, PolicyDefinition.DENY,
             PolicyDefinition.AUTHENTICATED);
 
     private final AuthGatewayBuildTimeConfig config;
     private final List<String> errors;
     private final Set<String> properties = new LinkedHashSet<>();
+    private final PolicyConditions conditions = new PolicyConditions(this::error);
 
     PolicyCompiler(AuthGatewayBuildTimeConfig config, List<String> errors) {
         this.config = config;
@@ -111,7 +107,8 @@ final class PolicyCompiler {
 
     private Map<String, PolicyDefinition> policies(List<Scheme> enabled) {
         Map<String, PolicyDefinition> policies = new LinkedHashMap<>();
-        String defaultLoginUrl = config.browser().loginUrl().map(url -> loginUrl(url, PREFIX + "browser.login-url"))
+        String defaultLoginUrl = config.browser().loginUrl()
+                .map(url -> conditions.loginUrl(url, PREFIX + "browser.login-url"))
                 .orElse(null);
         policies.put(PolicyDefinition.PERMIT,
                 PolicyDefinition.of(PolicyDefinition.PERMIT, Access.PERMIT, enabled, List.of(), defaultLoginUrl));
@@ -148,21 +145,25 @@ final class PolicyCompiler {
                         + property + ".schemes or enable a scheme", property + ".schemes");
             }
             List<String> roles = entry.getValue().rolesAllowed().orElse(List.of());
-            List<String> scopes = scopes(entry.getValue(), property);
+            List<String> scopes = conditions.tokens(entry.getValue().scopes(), property + ".scopes",
+                    "a scope is printable ASCII without spaces, quotes or backslashes (RFC 6749 section 3.3); list "
+                            + "several scopes separated by commas");
             Map<String, String> claims = entry.getValue().claims();
             if ((!scopes.isEmpty() || !claims.isEmpty()) && !schemes.contains(Scheme.BEARER)) {
                 error("Policy '" + name + "' requires token scopes or claims but does not accept bearer: add bearer to "
                         + property + ".schemes (and configure a quarkus.auth-gateway.jwt.* issuer)",
                         property + ".schemes");
             }
-            List<String> acrValues = acrValues(entry.getValue(), property);
-            long maxAge = maxAge(entry.getValue(), property);
+            List<String> acrValues = conditions.tokens(entry.getValue().acrValues(), property + ".acr-values",
+                    "an acr value is printable ASCII without spaces, quotes or backslashes (a URI or a short name such "
+                            + "as phr)");
+            long maxAge = conditions.maxAgeSeconds(entry.getValue().maxAge(), property + ".max-age");
             if ((!acrValues.isEmpty() || maxAge > 0) && !schemes.equals(List.of(Scheme.BEARER))) {
                 error("Policy '" + name + "' requires step-up authentication (acr-values or max-age), which only tokens "
                         + "can prove: set " + property + ".schemes=bearer (Basic credentials carry no authentication "
                         + "context)", property + ".schemes");
             }
-            String loginUrl = entry.getValue().loginUrl().map(url -> loginUrl(url, property + ".login-url"))
+            String loginUrl = entry.getValue().loginUrl().map(url -> conditions.loginUrl(url, property + ".login-url"))
                     .orElse(defaultLoginUrl);
             if (entry.getValue().loginRedirect() && loginUrl == null) {
                 error("Policy '" + name + "' redirects browsers to its login URL but has none: set " + property
@@ -173,78 +174,6 @@ final class PolicyCompiler {
                     roles, scopes, claims, acrValues, maxAge, loginUrl, entry.getValue().loginRedirect()));
         }
         return policies;
-    }
-
-    /**
-     * RFC 6749 section 3.3: a scope token is printable ASCII without spaces, quotes or backslashes; it is sent in the
-     * quoted, space-separated {@code scope} of a challenge and in the resource metadata.
-     */
-    private List<String> scopes(AuthGatewayBuildTimeConfig.Policy policy, String property) {
-        List<String> scopes = new ArrayList<>();
-        for (String value : policy.scopes().orElse(List.of())) {
-            String trimmed = value.trim();
-            if (trimmed.isEmpty() || !trimmed.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\')) {
-                error(property + ".scopes lists '" + LogSafe.value(value) + "': a scope is printable ASCII without "
-                        + "spaces, quotes or backslashes (RFC 6749 section 3.3); list several scopes separated by commas",
-                        property + ".scopes");
-            } else if (!scopes.contains(trimmed)) {
-                scopes.add(trimmed);
-            }
-        }
-        return scopes;
-    }
-
-    /** RFC 9470 {@code acr_values}: space-separated tokens inside a quoted string, so no spaces, quotes or controls. */
-    private List<String> acrValues(AuthGatewayBuildTimeConfig.Policy policy, String property) {
-        List<String> values = new ArrayList<>();
-        for (String value : policy.acrValues().orElse(List.of())) {
-            String trimmed = value.trim();
-            if (trimmed.isEmpty() || !trimmed.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\')) {
-                error(property + ".acr-values lists '" + LogSafe.value(value) + "': an acr value is printable ASCII "
-                        + "without spaces, quotes or backslashes (a URI or a short name such as phr)",
-                        property + ".acr-values");
-            } else if (!values.contains(trimmed)) {
-                values.add(trimmed);
-            }
-        }
-        return values;
-    }
-
-    private long maxAge(AuthGatewayBuildTimeConfig.Policy policy, String property) {
-        if (policy.maxAge().isEmpty()) {
-            return 0;
-        }
-        Duration maxAge = policy.maxAge().get();
-        if (maxAge.isNegative() || maxAge.getSeconds() < 1 || maxAge.getNano() != 0 || maxAge.compareTo(MAX_AGE_LIMIT) > 0) {
-            error(property + ".max-age is " + maxAge + ": it is whole seconds, from 1 second to 366 days",
-                    property + ".max-age");
-            return 0;
-        }
-        return maxAge.getSeconds();
-    }
-
-    /**
-     * A login URL is the operator's own: a path of this application, or an absolute http(s) URL. Nothing that a
-     * browser could read as another scheme ({@code javascript:}) or another host ({@code //host}).
-     */
-    private String loginUrl(String url, String property) {
-        String trimmed = url.trim();
-        boolean path = trimmed.startsWith("/") && !trimmed.startsWith("//") && !trimmed.startsWith("/\\");
-        URI parsed = null;
-        try {
-            parsed = new URI(trimmed);
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        boolean absolute = parsed != null && parsed.isAbsolute() && parsed.getHost() != null
-                && ("https".equalsIgnoreCase(parsed.getScheme()) || "http".equalsIgnoreCase(parsed.getScheme()))
-                && parsed.getRawUserInfo() == null && parsed.getRawFragment() == null;
-        if (parsed == null || (!path && !absolute) || (path && parsed.getRawFragment() != null)) {
-            error(property + " is '" + LogSafe.value(url) + "': a login URL is a path of this application (/login) or "
-                    + "an absolute https or http URL, without user info or fragment", property);
-            return null;
-        }
-        return trimmed;
     }
 
     private void addRoute(String name, AuthGatewayBuildTimeConfig.Route route, Map<String, PolicyDefinition> policies,

@@ -1,10 +1,13 @@
 package io.quarkiverse.authgateway.runtime.challenge;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 
+import io.quarkiverse.authgateway.runtime.failure.Action;
+import io.quarkiverse.authgateway.runtime.failure.ProblemBody;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -45,6 +48,29 @@ public record GatewayAnswer(int status, List<String> challenges, String contentT
      */
     public static GatewayAnswer problem(int status, List<String> challenges, String body, long retryAfterSeconds) {
         return new GatewayAnswer(status, challenges, PROBLEM_JSON, body, retryAfterSeconds, List.of());
+    }
+
+    /**
+     * A refusal that is not about credentials (the revocation and metadata endpoints'): the problem body of every
+     * refusal, with the action of its status, and no challenges.
+     *
+     * @param typeBase the checked {@code problem-type-base}, or {@code null}
+     */
+    public static GatewayAnswer endpointProblem(String typeBase, RoutingContext context, int status, String code,
+            String detail) {
+        String body = ProblemBody.of(typeBase, status, code, Action.forStatus(status), detail)
+                .write(context.request().path(), null);
+        return problem(status, List.of(), body, 0);
+    }
+
+    /**
+     * @return this answer with one more header line
+     */
+    public GatewayAnswer withHeader(String name, String value) {
+        List<String> more = new ArrayList<>(headers);
+        more.add(name);
+        more.add(value);
+        return new GatewayAnswer(status, challenges, contentType, body, retryAfterSeconds, more);
     }
 
     /**

@@ -14,8 +14,6 @@ import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.challenge.AbsoluteUrls;
 import io.quarkiverse.authgateway.runtime.challenge.Challenges;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
-import io.quarkiverse.authgateway.runtime.failure.Action;
-import io.quarkiverse.authgateway.runtime.failure.ProblemBody;
 import io.quarkiverse.authgateway.runtime.policy.Access;
 import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.RequestPaths;
@@ -192,12 +190,8 @@ public class ProtectedResourceMetadata implements Handler<RoutingContext> {
     }
 
     private void problem(RoutingContext context, int status, String code, String detail) {
-        String body = ProblemBody.of(typeBase, status, code, Action.forStatus(status), detail)
-                .write(context.request().path(), null);
-        GatewayAnswer answer = GatewayAnswer.problem(status, List.of(), body, 0);
-        if (status == 405) {
-            answer = new GatewayAnswer(status, List.of(), answer.contentType(), body, 0, List.of("Allow", "GET, HEAD"));
-        }
-        answer.write(context);
+        GatewayAnswer answer = GatewayAnswer.endpointProblem(typeBase, context, status, code, detail);
+        (status == 405 ? answer.withHeader("Allow", "GET, HEAD") : answer).write(context);
     }
+
 }

@@ -1,6 +1,5 @@
 package io.quarkiverse.authgateway.runtime.revocation.http;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.inject.Singleton;
@@ -13,8 +12,6 @@ import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.challenge.Challenges;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
-import io.quarkiverse.authgateway.runtime.failure.Action;
-import io.quarkiverse.authgateway.runtime.failure.ProblemBody;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -42,11 +39,8 @@ public class RevocationAnswers {
         problem(context, status, code, detail, 0);
     }
 
-    /** A refusal that is not about credentials: the problem body of every refusal, without challenges. */
     private void problem(RoutingContext context, int status, String code, String detail, long retryAfter) {
-        String body = ProblemBody.of(typeBase, status, code, Action.forStatus(status), detail)
-                .write(context.request().path(), null);
-        GatewayAnswer.problem(status, List.of(), body, retryAfter).write(context);
+        GatewayAnswer.endpointProblem(typeBase, context, status, code, detail).retryAfter(retryAfter).write(context);
     }
 
     void json(RoutingContext context, int status, String body) {
