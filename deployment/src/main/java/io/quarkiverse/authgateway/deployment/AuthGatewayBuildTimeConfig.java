@@ -132,6 +132,12 @@ public interface AuthGatewayBuildTimeConfig {
     Map<String, Route> route();
 
     /**
+     * Forwarding to upstream services.
+     */
+    @ConfigDocSection
+    Forwarding forwarding();
+
+    /**
      * Revocation endpoints and the Redis client of the revocation store.
      */
     @ConfigDocSection
@@ -290,5 +296,48 @@ public interface AuthGatewayBuildTimeConfig {
          * The policy that governs these paths.
          */
         String policy();
+
+        /**
+         * The upstream ({@code quarkus.auth-gateway.upstream.<name>.*}) that the requests of these paths are
+         * forwarded to once the policy admits them. The paths must be exact or prefixes ({@code /orders/*}) and must
+         * not overlap a REST endpoint of the application. Without it, the paths are the application's own.
+         */
+        Optional<String> upstream();
+
+        /**
+         * The path that replaces the route's prefix in forwarded requests: with {@code paths=/orders-api/*} and
+         * {@code upstream-path=/}, {@code /orders-api/42?x=1} is forwarded as {@code /42?x=1}, and
+         * {@code X-Forwarded-Prefix: /orders-api} says what was removed. Without it, the canonical path is forwarded
+         * unchanged.
+         */
+        Optional<String> upstreamPath();
+
+        /**
+         * Whether the client's {@code Authorization} header reaches the upstream. By default it is removed, so that
+         * the upstream learns the identity only the way {@code quarkus.auth-gateway.upstream.<name>.identity} says.
+         */
+        @WithDefault("false")
+        boolean passAuthorization();
+
+        /**
+         * Whether WebSocket upgrades on these paths are forwarded as WebSockets (HTTP/1.1). Otherwise the
+         * {@code Upgrade} header is removed like every hop-by-hop header and the request is forwarded as a plain one.
+         */
+        @WithDefault("false")
+        boolean websocket();
+    }
+
+    /**
+     * Forwarding to upstreams, at build time.
+     */
+    interface Forwarding {
+
+        /**
+         * The path, relative to {@code quarkus.http.root-path}, of the JWKS with the public key of the internal
+         * tokens that forwarded requests carry ({@code identity=token}). Served only when a route forwards;
+         * reachable without credentials, as upstreams must read it.
+         */
+        @WithDefault("/.well-known/jwks.json")
+        String jwksPath();
     }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.authgateway.runtime.http.AuthGatewayRecorder;
+import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
+import io.quarkiverse.authgateway.runtime.policy.RouteBinding;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -38,6 +40,7 @@ import io.quarkus.vertx.http.runtime.management.ManagementInterfaceBuildTimeConf
 class PolicyProcessor {
 
     private static final Logger LOG = Logger.getLogger(PolicyProcessor.class);
+    private static final String ROUTE_SOURCE = "quarkus.auth-gateway.route.";
 
     @BuildStep
     void endpoints(CombinedIndexBuildItem index, HttpRootPathBuildItem rootPath,
@@ -59,14 +62,22 @@ class PolicyProcessor {
     CompiledPolicyTableBuildItem compile(AuthGatewayBuildTimeConfig config, HttpRootPathBuildItem rootPath,
             NonApplicationRootPathBuildItem nonApplicationRootPath, List<GatewayEndpointBuildItem> endpoints,
             LaunchModeBuildItem launchMode) {
+        List<DeclaredBinding> builtIn = new ArrayList<>(QuarkusEndpoints.bindings(config, nonApplicationRootPath,
+                rootPath.getRootPath(), launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT
+                        && launchMode.getDevModeType().orElse(null) == DevModeType.LOCAL));
+        if (config.route().values().stream().anyMatch(route -> route.upstream().isPresent())) {
+            // upstreams read the internal tokens' keys without credentials
+            String property = "quarkus.auth-gateway.forwarding.jwks-path";
+            builtIn.add(new DeclaredBinding(new RouteBinding(PathTemplates.join(rootPath.getRootPath(),
+                    config.forwarding().jwksPath()), null, PolicyDefinition.PERMIT), property, null));
+        }
         return new PolicyCompiler(config, new ArrayList<>()).compile(endpoints, rootPath.getRootPath(),
-                RunTimeConfigAtBuild.tokenIssuersConfigured(), QuarkusEndpoints.bindings(config, nonApplicationRootPath,
-                        rootPath.getRootPath(), launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT
-                                && launchMode.getDevModeType().orElse(null) == DevModeType.LOCAL));
+                RunTimeConfigAtBuild.tokenIssuersConfigured(), builtIn);
     }
 
     @BuildStep
-    PolicyReportBuildItem report(CompiledPolicyTableBuildItem table, OutputTargetBuildItem output,
+    PolicyReportBuildItem report(AuthGatewayBuildTimeConfig config, CompiledPolicyTableBuildItem table,
+            OutputTargetBuildItem output,
             List<RouteBuildItem> routes, ManagementInterfaceBuildTimeConfig management) {
         if (!table.getFellToDefault().isEmpty()) {
             LOG.warnf("Auth Gateway: %d endpoint(s) are covered by no route binding or annotation and fall to the "
@@ -83,7 +94,14 @@ class PolicyProcessor {
                     + "policy '%s': %s; bind them with quarkus.auth-gateway.route.<name>.paths (policy deny keeps them "
                     + "closed without this warning)", denied.size(), table.getDefaultPolicy(), String.join(", ", denied));
         }
-        List<PolicyReport.Entry> entries = new ArrayList<>(table.getReport());
+        List<PolicyReport.Entry> entries = new ArrayList<>();
+        for (PolicyReport.Entry entry : table.getReport()) {
+            String route = entry.source().startsWith(ROUTE_SOURCE) ? entry.source().substring(ROUTE_SOURCE.length()) : null;
+            AuthGatewayBuildTimeConfig.Route binding = route == null ? null : config.route().get(route);
+            entries.add(binding != null && binding.upstream().isPresent()
+                    ? entry.forwardedTo(binding.upstream().get().trim())
+                    : entry);
+        }
         entries.addAll(quarkusEndpoints);
         Path report = output.getOutputDirectory().resolve("auth-gateway").resolve("policy-report.json");
         try {

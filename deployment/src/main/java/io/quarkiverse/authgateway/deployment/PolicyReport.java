@@ -38,7 +38,12 @@ final class PolicyReport {
      * @param source the annotation, the route property or {@value #DEFAULT_SOURCE}
      */
     record Entry(String endpoint, String method, String path, String policy, String access, List<String> schemes,
-            String source) {
+            String source, String upstream) {
+
+        /** @return this entry, forwarded to the named upstream */
+        Entry forwardedTo(String upstreamName) {
+            return new Entry(endpoint, method, path, policy, access, schemes, source, upstreamName);
+        }
     }
 
     /**
@@ -109,7 +114,7 @@ final class PolicyReport {
             }
             if (managementInterface && route.isManagement()) {
                 byPath.put(path, new Entry("Quarkus", "*", path, "management-interface", "not governed", List.of(),
-                        "management interface (quarkus.management.*)"));
+                        "management interface (quarkus.management.*)", null));
                 continue;
             }
             // a Vert.x wildcard glued to a name (/q/swagger-ui*) serves what a binding of /q/swagger-ui/* governs
@@ -126,7 +131,7 @@ final class PolicyReport {
     private static Entry entry(String endpoint, String method, String path, PolicyDefinition policy, String source) {
         List<String> schemes = policy.getSchemes().stream().map(Scheme::configName).toList();
         return new Entry(endpoint, method, path, policy.getName(), policy.getAccess().name().toLowerCase(Locale.ROOT),
-                schemes, source);
+                schemes, source, null);
     }
 
     static void write(Path file, String defaultPolicy, List<Entry> entries) throws IOException {
@@ -145,7 +150,11 @@ final class PolicyReport {
                 json.append(j == 0 ? "" : ", ").append(quote(entry.schemes().get(j)));
             }
             json.append("], \"source\": ").append(quote(entry.source()))
-                    .append(", \"fellToDefault\": ").append(DEFAULT_SOURCE.equals(entry.source())).append('}');
+                    .append(", \"fellToDefault\": ").append(DEFAULT_SOURCE.equals(entry.source()));
+            if (entry.upstream() != null) {
+                json.append(", \"upstream\": ").append(quote(entry.upstream()));
+            }
+            json.append('}');
         }
         json.append("\n  ]\n}\n");
         Files.createDirectories(file.getParent());

@@ -3,7 +3,9 @@ package io.quarkiverse.authgateway.deployment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -33,6 +35,31 @@ final class RunTimeConfigAtBuild {
             }
         }
         return false;
+    }
+
+    /**
+     * The names of the upstreams declared at build time ({@code quarkus.auth-gateway.upstream.<name>.*}), which
+     * forwarded routes may name. Their URLs and timeouts are read again at run time; an upstream declared only at run
+     * time cannot be named by a route.
+     */
+    static Set<String> upstreamNames() {
+        Set<String> names = new TreeSet<>();
+        String prefix = PREFIX + "upstream.";
+        for (String name : config().getPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                String rest = name.substring(prefix.length());
+                String upstream;
+                if (rest.startsWith("\"")) {
+                    int close = rest.indexOf('"', 1);
+                    upstream = close < 0 ? rest : rest.substring(1, close);
+                } else {
+                    int dot = rest.indexOf('.');
+                    upstream = dot < 0 ? rest : rest.substring(0, dot);
+                }
+                names.add(upstream);
+            }
+        }
+        return names;
     }
 
     /**

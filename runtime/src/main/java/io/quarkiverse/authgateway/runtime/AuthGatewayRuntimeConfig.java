@@ -103,6 +103,19 @@ public interface AuthGatewayRuntimeConfig {
     RevocationRuntimeConfig revocation();
 
     /**
+     * Upstream services, by name, that forwarded routes send their requests to.
+     */
+    @ConfigDocMapKey("upstream-name")
+    @ConfigDocSection
+    Map<String, UpstreamConfig> upstream();
+
+    /**
+     * How requests are forwarded to upstreams.
+     */
+    @ConfigDocSection
+    ForwardingRuntimeConfig forwarding();
+
+    /**
      * An OIDC provider, verified through a {@code quarkus-oidc} tenant.
      */
     interface OidcProvider {

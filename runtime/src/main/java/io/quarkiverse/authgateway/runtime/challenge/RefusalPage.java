@@ -247,6 +247,8 @@ final class RefusalPage {
                         "There were too many failed sign-ins. " + wait, Link.NONE, "");
                 case VERIFICATION_BUSY, STORE_UNAVAILABLE -> new Text("Briefly unavailable",
                         "Your sign-in cannot be checked right now. " + wait, Link.RETRY, "Try again");
+                case UPSTREAM_UNAVAILABLE, UPSTREAM_TIMEOUT -> new Text("Briefly unavailable",
+                        "The service behind this page is not answering right now. " + wait, Link.RETRY, "Try again");
                 case INTERNAL_ERROR -> new Text("Something went wrong",
                         "The request could not be processed. " + wait, Link.RETRY, "Try again");
             };

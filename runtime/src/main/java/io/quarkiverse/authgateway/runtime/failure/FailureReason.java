@@ -35,6 +35,12 @@ public enum FailureReason {
             "Password checks are at capacity right now; retry after the delay in Retry-After."),
     STORE_UNAVAILABLE(503, "revocation_store_unavailable", Action.RETRY_LATER,
             "The credentials cannot be checked right now; retry after the delay in Retry-After."),
+    /** A forwarded request's upstream refused the connection, reset it or could not be resolved. */
+    UPSTREAM_UNAVAILABLE(502, "upstream_unavailable", Action.RETRY_LATER,
+            "The service behind the gateway cannot be reached; retry after the delay in Retry-After."),
+    /** A forwarded request's upstream did not connect or answer within its timeout. */
+    UPSTREAM_TIMEOUT(504, "upstream_timeout", Action.RETRY_LATER,
+            "The service behind the gateway did not answer in time; retry after the delay in Retry-After."),
     /** A defect in the gateway or in an SPI implementation of the application (a user store that throws, say). */
     INTERNAL_ERROR(500, "internal_error", Action.RETRY_LATER,
             "The request could not be processed; the server log has the details.");

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.challenge.Challenges;
 import io.quarkiverse.authgateway.runtime.challenge.RefusalPages;
+import io.quarkiverse.authgateway.runtime.forward.ForwardedRoute;
+import io.quarkiverse.authgateway.runtime.forward.Forwarding;
 import io.quarkiverse.authgateway.runtime.metadata.ProtectedResourceMetadata;
 import io.quarkiverse.authgateway.runtime.policy.GatewayRoutes;
 import io.quarkiverse.authgateway.runtime.policy.PolicyDefinition;
@@ -51,6 +53,22 @@ public class AuthGatewayRecorder {
 
     public Handler<RoutingContext> selfRevocation() {
         return firstUse(() -> Arc.container().instance(SelfRevocationEndpoint.class).get());
+    }
+
+    public Handler<RoutingContext> forwardedRoute(ForwardedRoute route) {
+        return firstUse(() -> Arc.container().instance(Forwarding.class).get().handler(route));
+    }
+
+    public Handler<RoutingContext> internalTokenKeys() {
+        return firstUse(() -> Arc.container().instance(Forwarding.class).get()::jwks);
+    }
+
+    /**
+     * Checks the upstreams of the forwarded routes and opens their clients; runs before the HTTP server opens, so that
+     * an upstream without URL fails the start.
+     */
+    public void installForwarding(BeanContainer beans, List<ForwardedRoute> routes) {
+        beans.beanInstance(Forwarding.class).install(routes);
     }
 
     private static Handler<RoutingContext> firstUse(Supplier<Handler<RoutingContext>> endpoint) {

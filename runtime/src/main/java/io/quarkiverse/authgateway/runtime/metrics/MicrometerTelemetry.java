@@ -32,6 +32,7 @@ public class MicrometerTelemetry implements GatewayTelemetry {
 
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, Counter> refusals = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> upstreamFailures = new ConcurrentHashMap<>();
     private final Counter basicSuccess;
     private final Counter basicFailure;
     private final Counter bearerSuccess;
@@ -86,6 +87,17 @@ public class MicrometerTelemetry implements GatewayTelemetry {
                 .tag("status", String.valueOf(reason.status()))
                 .tag("policy", policy)
                 .register(registry))
+                .increment();
+    }
+
+    @Override
+    public void upstreamFailure(String upstream, FailureReason reason) {
+        upstreamFailures
+                .computeIfAbsent(reason.code() + '|' + upstream, key -> Counter.builder("auth.gateway.upstream.failures")
+                        .description("Forwarded requests that got no answer from their upstream, by reason code")
+                        .tag("code", reason.code())
+                        .tag("upstream", upstream)
+                        .register(registry))
                 .increment();
     }
 

@@ -66,6 +66,15 @@ public interface GatewayTelemetry {
     }
 
     /**
+     * A forwarded request got no answer from its upstream: refused, unreachable or too slow.
+     *
+     * @param upstream the upstream's configured name
+     * @param reason {@link FailureReason#UPSTREAM_UNAVAILABLE} or {@link FailureReason#UPSTREAM_TIMEOUT}
+     */
+    default void upstreamFailure(String upstream, FailureReason reason) {
+    }
+
+    /**
      * @return every registered implementation as one, {@link #NONE} when there is none
      */
     static GatewayTelemetry of(Instance<GatewayTelemetry> registered) {
@@ -112,6 +121,13 @@ public interface GatewayTelemetry {
         public void verification(String kind, long nanos) {
             for (GatewayTelemetry telemetry : each) {
                 telemetry.verification(kind, nanos);
+            }
+        }
+
+        @Override
+        public void upstreamFailure(String upstream, FailureReason reason) {
+            for (GatewayTelemetry telemetry : each) {
+                telemetry.upstreamFailure(upstream, reason);
             }
         }
     }

@@ -1,0 +1,52 @@
+package io.quarkiverse.authgateway.deployment.forward;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+
+import io.quarkiverse.authgateway.PublicRoute;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * The gateway of the forwarding tests: Basic users, and routes that forward to real upstreams on loopback.
+ */
+final class ForwardingApplication {
+
+    /** bcrypt (cost 4) of {@code alice-secret}. */
+    static final String ALICE_HASH = "$2b$04$6gAg/nnmFjU.C.kfrxuyTeV1w/dflXJOLargqoqovsbdy9zZquNd2";
+    /** bcrypt (cost 4) of {@code bob-secret}. */
+    static final String BOB_HASH = "$2y$04$ZN.B3v0Ft0LZLkbjllz6sO.OP/VLjnJF3Px3VAoHrH54DgPEADvlu";
+
+    static final String USERS = """
+            quarkus.auth-gateway.realm=test
+            quarkus.auth-gateway.basic.users.alice.password-hash=%s
+            quarkus.auth-gateway.basic.users.alice.roles=admin,user
+            quarkus.auth-gateway.basic.users.bob.password-hash=%s
+            quarkus.auth-gateway.basic.users.bob.roles=user
+            quarkus.auth-gateway.policy.admin.roles-allowed=admin
+            quarkus.auth-gateway.route.local.paths=/local
+            quarkus.auth-gateway.route.local.policy=permit
+            """.formatted(ALICE_HASH, BOB_HASH);
+
+    private ForwardingApplication() {
+    }
+
+    static QuarkusUnitTest application(String config, Class<?>... testClasses) {
+        return new QuarkusUnitTest().withApplicationRoot(jar -> jar
+                .addClasses(ForwardingApplication.class, Local.class, TestUpstream.class, TestUpstream.Received.class)
+                .addClasses(testClasses)
+                .addAsResource(new StringAsset(USERS + config), "application.properties"));
+    }
+
+    /** An endpoint of the gateway's own, beside the forwarded routes. */
+    @Path("/local")
+    public static class Local {
+
+        @GET
+        @PublicRoute
+        public String local() {
+            return "local";
+        }
+    }
+}
