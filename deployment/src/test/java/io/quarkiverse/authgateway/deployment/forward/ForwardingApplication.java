@@ -1,9 +1,12 @@
 package io.quarkiverse.authgateway.deployment.forward;
 
+import java.util.function.Consumer;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
 import io.quarkiverse.authgateway.PublicRoute;
 import io.quarkus.test.QuarkusUnitTest;
@@ -33,10 +36,17 @@ final class ForwardingApplication {
     }
 
     static QuarkusUnitTest application(String config, Class<?>... testClasses) {
-        return new QuarkusUnitTest().withApplicationRoot(jar -> jar
-                .addClasses(ForwardingApplication.class, Local.class, TestUpstream.class, TestUpstream.Received.class)
-                .addClasses(testClasses)
-                .addAsResource(new StringAsset(USERS + config), "application.properties"));
+        return application(config, jar -> {
+        }, testClasses);
+    }
+
+    static QuarkusUnitTest application(String config, Consumer<JavaArchive> more, Class<?>... testClasses) {
+        return new QuarkusUnitTest().withApplicationRoot(jar -> {
+            jar.addClasses(ForwardingApplication.class, Local.class, TestUpstream.class, TestUpstream.Received.class)
+                    .addClasses(testClasses)
+                    .addAsResource(new StringAsset(USERS + config), "application.properties");
+            more.accept(jar);
+        });
     }
 
     /** An endpoint of the gateway's own, beside the forwarded routes. */

@@ -82,10 +82,19 @@ final class ForwardHeaders {
         if (scopes != null && !scopes.isEmpty()) {
             headers.set(names.scopes(), join(scopes, ' '));
         }
-        String issuer = caller.getAttribute(GatewayIdentity.ISSUER);
+        String issuer = issuer(caller);
         if (issuer != null) {
             headers.set(names.issuer(), encode(issuer));
         }
+    }
+
+    /** The caller's token issuer: its {@code iss} claim, else the name of the issuer that verified it. */
+    static String issuer(SecurityIdentity caller) {
+        java.util.Map<String, Object> claims = caller.getAttribute(GatewayIdentity.CLAIMS);
+        if (claims != null && claims.get("iss") instanceof String iss) {
+            return iss;
+        }
+        return caller.getAttribute(GatewayIdentity.ISSUER);
     }
 
     private static void removeHopByHop(MultiMap source, MultiMap headers) {

@@ -117,7 +117,7 @@ final class InternalTokens {
             }
         }
         Key identity = new Key(audience, caller.getPrincipal().getName(), caller.getAttribute(GatewayIdentity.SCHEME),
-                caller.getAttribute(GatewayIdentity.ISSUER), caller.getRoles(), caller.getAttribute(GatewayIdentity.SCOPES),
+                ForwardHeaders.issuer(caller), caller.getRoles(), caller.getAttribute(GatewayIdentity.SCOPES),
                 expiresAt, copied);
         Minted minted = cache.get(identity);
         if (minted != null && nowMillis < minted.reuseUntilMillis()) {
