@@ -43,6 +43,11 @@ class ForwardingTest {
             quarkus.auth-gateway.upstream.backend.timeout=500ms
             quarkus.auth-gateway.upstream.pair.url=http://127.0.0.1:%d,http://127.0.0.1:%d
             quarkus.auth-gateway.upstream.pair.identity=none
+            quarkus.auth-gateway.upstream.failover.url=http://127.0.0.1:%d,http://127.0.0.1:%d
+            quarkus.auth-gateway.upstream.failover.identity=none
+            quarkus.auth-gateway.route.failover.paths=/failover/*
+            quarkus.auth-gateway.route.failover.policy=authenticated
+            quarkus.auth-gateway.route.failover.upstream=failover
             quarkus.auth-gateway.upstream.late.url=http://127.0.0.1:%d
             quarkus.auth-gateway.upstream.late.retry-after=7S
             quarkus.auth-gateway.forwarding.strip-cookies=session
@@ -63,7 +68,8 @@ class ForwardingTest {
             quarkus.auth-gateway.route.late.policy=authenticated
             quarkus.auth-gateway.route.late.upstream=late
             quarkus.auth-gateway.route.late.upstream-path=/api
-            """.formatted(BACKEND.port, FIRST.port, SECOND.port, LATE.port), TestUpstream.class, TestUpstream.Received.class);
+            """.formatted(BACKEND.port, FIRST.port, SECOND.port, TestUpstream.port("closed"), FIRST.port, LATE.port),
+            TestUpstream.class, TestUpstream.Received.class);
 
     private static String baseAuthority() {
         return "localhost:8081";
@@ -236,6 +242,105 @@ class ForwardingTest {
         assertEquals(3, answered.stream().filter("first"::equals).count(), answered.toString());
         assertEquals(3, answered.stream().filter("second"::equals).count(), answered.toString());
         assertNull(FIRST.last().headers().get("X-Auth-Subject"), "identity=none sends no identity");
+    }
+
+    @Test
+    void aRefusedConnectionIsTriedAtTheNextInstance() {
+        FIRST.start();
+        for (int i = 0; i < 4; i++) {
+            Response response = given().auth().preemptive().basic("bob", "bob-secret").body("payload").post("/failover/n");
+            assertEquals(200, response.statusCode(), response.asString());
+            assertEquals("first", response.jsonPath().getString("upstream"));
+            assertEquals(7, response.jsonPath().getLong("bodyBytes"), "the body was not lost with the first attempt");
+        }
+    }
+
+    @Test
+    void bodyFramingIsForwardedOrRefused() throws Exception {
+        BACKEND.start();
+        String alice = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString("alice:alice-secret".getBytes())
+                + "\r\n";
+        String chunked = raw("POST /backend/te HTTP/1.1\r\nHost: localhost\r\n" + alice
+                + "Transfer-Encoding: Chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+        assertTrue(chunked.startsWith("HTTP/1.1 200"), chunked);
+        assertTrue(chunked.contains("\"bodyBytes\":5"), chunked);
+        assertEquals(5, BACKEND.last().bodyBytes());
+
+        int before = BACKEND.received.size();
+        String coded = raw("POST /backend/te HTTP/1.1\r\nHost: localhost\r\n" + alice
+                + "Transfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+        assertTrue(coded.startsWith("HTTP/1.1 400"), coded);
+        assertTrue(coded.contains("\"code\":\"malformed_request\""), coded);
+        for (String method : List.of("TRACE", "CONNECT")) {
+            String refused = raw(method + " /backend/x HTTP/1.1\r\nHost: localhost\r\n" + alice
+                    + "Connection: close\r\n\r\n");
+            assertTrue(refused.startsWith("HTTP/1.1 405"), method + ": " + refused);
+            assertTrue(refused.toLowerCase(java.util.Locale.ROOT).contains("allow: get, head, post, put, patch, delete, "
+                    + "options"), refused);
+            assertTrue(refused.contains("\"code\":\"method_not_allowed\""), refused);
+        }
+        assertEquals(before, BACKEND.received.size(), "nothing refused reached the upstream");
+    }
+
+    @Test
+    void underscoreSpellingsOfIdentityHeadersAreRemoved() throws Exception {
+        BACKEND.start();
+        String alice = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString("alice:alice-secret".getBytes())
+                + "\r\n";
+        String answer = raw("GET /backend/u HTTP/1.1\r\nHost: localhost\r\n" + alice + "X_Auth_Subject: mallory\r\n"
+                + "x-auth_roles: root\r\nX_Forwarded_For: 203.0.113.9\r\nX_Other: kept\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        TestUpstream.Received received = BACKEND.last();
+        assertNull(received.headers().get("X_Auth_Subject"));
+        assertNull(received.headers().get("x-auth_roles"));
+        assertNull(received.headers().get("X_Forwarded_For"));
+        assertEquals("kept", received.headers().get("X_Other"));
+        assertEquals("alice", received.headers().get("X-Auth-Subject"));
+    }
+
+    @Test
+    void aBodyThatStallsIsCutAtTheTimeout() throws Exception {
+        BACKEND.start();
+        String alice = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString("alice:alice-secret".getBytes())
+                + "\r\n";
+        long start = System.nanoTime();
+        String answer = raw("GET /backend/stall-body HTTP/1.1\r\nHost: localhost\r\n" + alice + "\r\n");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(answer.endsWith("first-part"), "the connection ends after what arrived: " + answer);
+        assertTrue(millis < 2_500, "cut by the 500 ms timeout, not by the upstream's end at 3 s: " + millis);
+    }
+
+    @Test
+    void anHttp10ClientGetsAnUnknownLengthBodyStreamedToTheEndOfTheConnection() throws Exception {
+        BACKEND.start();
+        String alice = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString("alice:alice-secret".getBytes())
+                + "\r\n";
+        String answer = raw("GET /backend/chunked?bytes=300000 HTTP/1.0\r\nHost: localhost\r\n" + alice + "\r\n");
+        int end = answer.indexOf("\r\n\r\n");
+        String head = answer.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        assertTrue(head.startsWith("http/1.0 200"), head);
+        assertTrue(head.contains("connection: close"), head);
+        assertFalse(head.contains("transfer-encoding"), head);
+        assertEquals(300_000, answer.length() - end - 4);
+    }
+
+    /** One request on its own connection, exactly as written; the answer as read until the connection ends. */
+    private static String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", 8081)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0;) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException reset) {
+                // a reset ends the answer too
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test

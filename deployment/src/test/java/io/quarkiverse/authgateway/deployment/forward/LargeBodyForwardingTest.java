@@ -22,7 +22,7 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * Bodies are streamed, not buffered: a 1 GiB upload (chunked, and with a length) and a 1 GiB download pass through
- * the gateway while the heap stays flat (its peak, sampled during the transfer, stays far below the body's size;
+ * the gateway while the heap stays flat (the live heap, sampled during the transfer, stays far below the body's size;
  * nothing is retained after it). Quarkus refuses a declared {@code Content-Length} above
  * {@code quarkus.http.limits.max-body-size} before any route sees the request, so the test raises it.
  */
@@ -82,13 +82,16 @@ class LargeBodyForwardingTest {
             }
             assertEquals(GIB, read);
             long peakGrowth = watch.peakGrowth();
-            assertTrue(peakGrowth < 512L << 20, "the heap grew by " + (peakGrowth >> 20) + " MiB during 3 GiB of bodies");
+            assertTrue(peakGrowth < 128L << 20, "the live heap grew by " + (peakGrowth >> 20) + " MiB during 3 GiB of bodies");
             long retained = watch.retained();
             assertTrue(retained < 48L << 20, (retained >> 20) + " MiB retained after the transfers");
         }
     }
 
-    /** Samples the used heap while bodies flow. */
+    /**
+     * Samples the live heap while bodies flow: a full collection, then the used heap, every 200 ms. Garbage does not
+     * count (the buffers of a streamed body are garbage at once); a body held in memory would.
+     */
     private static final class HeapWatch implements AutoCloseable {
 
         private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -102,9 +105,10 @@ class LargeBodyForwardingTest {
             baseline = memory.getHeapMemoryUsage().getUsed();
             sampler = new Thread(() -> {
                 while (running.get()) {
+                    System.gc();
                     peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                     try {
-                        Thread.sleep(5);
+                        Thread.sleep(200);
                     } catch (InterruptedException e) {
                         return;
                     }

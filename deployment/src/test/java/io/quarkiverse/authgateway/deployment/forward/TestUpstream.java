@@ -101,6 +101,17 @@ final class TestUpstream {
             });
             return;
         }
+        if (path.startsWith("/chunked")) {
+            long bytes = Long.parseLong(request.getParam("bytes"));
+            request.response().setChunked(true);
+            write(request, bytes, Buffer.buffer(new byte[64 * 1024]));
+            return;
+        }
+        if (path.startsWith("/stall-body")) {
+            request.response().putHeader("Content-Length", "100").write("first-part");
+            vertx.setTimer(3_000, timer -> request.response().end(Buffer.buffer(new byte[90])));
+            return;
+        }
         if (path.startsWith("/download")) {
             long bytes = Long.parseLong(request.getParam("bytes"));
             request.response().putHeader("Content-Length", Long.toString(bytes));

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.quarkiverse.authgateway.GatewayIdentity;
 import io.quarkiverse.authgateway.runtime.ForwardingRuntimeConfig;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
@@ -31,6 +32,8 @@ final class ForwardHeaders {
     private final TrustedProxies trustedProxies;
     private final Set<String> strippedCookies;
     private final List<String> identityHeaders;
+    /** Identity, forwarding and credential header names, lower case with {@code -} for {@code _}. */
+    private final Set<String> normalizedProtected;
     private final ForwardingRuntimeConfig.IdentityHeaders names;
 
     ForwardHeaders(ForwardingRuntimeConfig config) {
@@ -38,6 +41,23 @@ final class ForwardHeaders {
         this.strippedCookies = Set.copyOf(config.stripCookies().orElse(List.of()));
         this.names = config.identityHeaders();
         this.identityHeaders = List.of(names.subject(), names.scheme(), names.roles(), names.scopes(), names.issuer());
+        Set<String> normalized = new java.util.HashSet<>(FORWARDING);
+        normalized.add("authorization");
+        identityHeaders.forEach(name -> normalized.add(name.toLowerCase(Locale.ROOT).replace('_', '-')));
+        this.normalizedProtected = Set.copyOf(normalized);
+        for (String name : identityHeaders) {
+            if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+") || HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))
+                    || FORWARDING.contains(name.toLowerCase(Locale.ROOT)) || name.equalsIgnoreCase("authorization")
+                    || name.equalsIgnoreCase("host") || name.equalsIgnoreCase("cookie")) {
+                throw new ConfigurationException("quarkus.auth-gateway.forwarding.identity-headers.* names '" + name
+                        + "', which is not a header name of its own: use a token such as X-Auth-Subject",
+                        Set.of("quarkus.auth-gateway.forwarding.identity-headers"));
+            }
+        }
+        if (identityHeaders.stream().map(name -> name.toLowerCase(Locale.ROOT)).distinct().count() != identityHeaders.size()) {
+            throw new ConfigurationException("quarkus.auth-gateway.forwarding.identity-headers.* name the same header "
+                    + "twice: give each a name of its own", Set.of("quarkus.auth-gateway.forwarding.identity-headers"));
+        }
     }
 
     /** The identity header names, which no incoming request may carry. */
@@ -61,6 +81,29 @@ final class ForwardHeaders {
             headers.remove(identityHeaders.get(i));
         }
         forwarded(request, headers, route);
+        removeUnderscoreSpellings(headers);
+    }
+
+    /**
+     * Removes {@code X_Auth_Subject} and the like: servers that map header names to variables (CGI, WSGI, some proxies)
+     * take {@code _} for {@code -}, so such a spelling of an identity or forwarding header would pass for the real one.
+     */
+    private void removeUnderscoreSpellings(MultiMap headers) {
+        List<String> spoofed = null;
+        for (String name : headers.names()) {
+            if (name.indexOf('_') >= 0) {
+                String dashed = name.replace('_', '-').toLowerCase(Locale.ROOT);
+                if (normalizedProtected.contains(dashed)) {
+                    if (spoofed == null) {
+                        spoofed = new ArrayList<>(2);
+                    }
+                    spoofed.add(name);
+                }
+            }
+        }
+        if (spoofed != null) {
+            spoofed.forEach(headers::remove);
+        }
     }
 
     /** Removes the hop-by-hop headers of an upstream's response. */

@@ -1,6 +1,7 @@
 package io.quarkiverse.authgateway.runtime.forward;
 
 import java.net.ConnectException;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
@@ -8,17 +9,25 @@ import org.jboss.logging.Logger;
 import io.netty.channel.ConnectTimeoutException;
 import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.UpstreamConfig;
+import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
 import io.quarkiverse.authgateway.runtime.failure.FailureReason;
 import io.quarkiverse.authgateway.runtime.failure.GatewayFailure;
 import io.quarkiverse.authgateway.runtime.policy.RequestPaths;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 
@@ -53,12 +62,44 @@ final class Forwarder implements Handler<RoutingContext> {
         }
         String query = request.query();
         String uri = query == null ? target : target + '?' + query;
-        SecurityIdentity caller = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (caller != null && caller.isAnonymous()) {
-            caller = null;
+        if (context.user() instanceof QuarkusHttpUser user) {
+            forward(context, uri, user.getSecurityIdentity());
+            return;
         }
+        Uni<SecurityIdentity> deferred = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (deferred == null) {
+            forward(context, uri, null);
+            return;
+        }
+        // lazy authentication on a route that did not need the identity to admit the request
+        request.pause();
+        deferred.subscribe().with(identity -> {
+            request.resume();
+            forward(context, uri, identity);
+        }, failure -> {
+            request.resume();
+            context.fail(failure);
+        });
+    }
+
+    private void forward(RoutingContext context, String uri, SecurityIdentity identity) {
+        HttpServerRequest request = context.request();
+        SecurityIdentity caller = identity == null || identity.isAnonymous() ? null : identity;
         if (route.isWebSocket() && WebSocketForwarding.isUpgrade(request)) {
             WebSocketForwarding.forward(context, uri, headers(context, caller), upstream, this);
+            return;
+        }
+        if (request.method() == HttpMethod.CONNECT || request.method() == HttpMethod.TRACE) {
+            // CONNECT would tunnel past the gateway; TRACE would echo the identity and the internal token back
+            GatewayAnswer.endpointProblem(forwarding.typeBase(), context, 405, "method_not_allowed",
+                    "The gateway does not forward CONNECT and TRACE requests.")
+                    .withHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS").write(context);
+            return;
+        }
+        if (!framedAsChunked(request)) {
+            forwarding.writer().answer(context, new GatewayFailure(FailureReason.MALFORMED_REQUEST,
+                    "a Transfer-Encoding other than chunked: " + LogSafe.value(request.getHeader("transfer-encoding")))
+                    .toException()).write(context);
             return;
         }
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
@@ -69,19 +110,92 @@ final class Forwarder implements Handler<RoutingContext> {
             // admitted: now the client may send the body, which streams on to the upstream
             request.response().writeContinue();
         }
-        upstream.select()
-                .compose(instance -> upstream.request(instance, proxyRequest.getMethod(), uri)
-                        .compose(proxyRequest::send)
-                        .recover(failure -> Future.failedFuture(new UpstreamFailure(instance, failure))))
-                .onSuccess(this::send)
+        send(proxyRequest, uri, upstream.attempts())
+                .onSuccess(exchange -> respond(context, exchange))
                 .onFailure(failure -> {
                     proxyRequest.release();
                     failed(context, failure);
                 });
     }
 
-    private void send(ProxyResponse response) {
+    /**
+     * Makes the body's framing one that vertx-http-proxy streams: a {@code Transfer-Encoding} of exactly
+     * {@code chunked} (any case), and a body of unknown length over HTTP/2 sent chunked; anything else is refused.
+     *
+     * @return {@code false} when the request must be refused
+     */
+    private static boolean framedAsChunked(HttpServerRequest request) {
+        List<String> codings = request.headers().getAll("transfer-encoding");
+        if (codings.isEmpty()) {
+            if (request.version() == HttpVersion.HTTP_2 && !request.isEnded() && request.getHeader("content-length") == null) {
+                request.headers().set("transfer-encoding", "chunked");
+            }
+            return true;
+        }
+        if (codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
+            return false;
+        }
+        if (!codings.get(0).equals("chunked")) {
+            request.headers().set("transfer-encoding", "chunked");
+        }
+        return true;
+    }
+
+    /** A response of the upstream, with the request it answers. */
+    private record Exchange(ProxyResponse response, HttpClientRequest request, UpstreamInstance instance) {
+    }
+
+    /**
+     * Connects to an instance and sends the request. A refused connection is tried at the next instance (nothing of
+     * the request was sent yet, so any method may be), up to once per instance.
+     */
+    private Future<Exchange> send(ProxyRequest proxyRequest, String uri, int attempts) {
+        return upstream.select().compose(instance -> upstream.request(instance, proxyRequest.getMethod(), uri)
+                .transform(connected -> {
+                    if (connected.succeeded()) {
+                        HttpClientRequest request = connected.result();
+                        return proxyRequest.send(request)
+                                .map(response -> new Exchange(response, request, instance))
+                                .recover(failure -> Future.failedFuture(new UpstreamFailure(instance, failure)));
+                    }
+                    if (attempts > 1 && isRefused(connected.cause())) {
+                        LOG.debugf("Auth Gateway: upstream '%s' (%s) refused the connection; trying the next instance",
+                                upstream.name(), instance);
+                        return send(proxyRequest, uri, attempts - 1);
+                    }
+                    return Future.failedFuture(new UpstreamFailure(instance, connected.cause()));
+                }));
+    }
+
+    private static boolean isRefused(Throwable cause) {
+        return cause instanceof ConnectException || cause instanceof java.net.UnknownHostException;
+    }
+
+    private void respond(RoutingContext context, Exchange exchange) {
+        ProxyResponse response = exchange.response();
         forwarding.headers().response(response.headers());
+        Body body = response.getBody();
+        if (body == null) {
+            response.send();
+            return;
+        }
+        ReadStream<Buffer> watched = new SilenceWatch(body.stream(), context.vertx(), upstream.timeoutMillis(), () -> {
+            TimeoutException silence = new TimeoutException("the response body stalled");
+            failed(context, new UpstreamFailure(exchange.instance(), silence));
+            exchange.request().reset(0, silence);
+        });
+        if (body.length() < 0 && context.request().version() == HttpVersion.HTTP_1_0) {
+            // vertx-http-proxy would hold the whole body in memory to give an HTTP/1.0 client its length: stream it,
+            // delimited by the end of the connection, as HTTP/1.0 does
+            HttpServerResponse out = context.response().setStatusCode(response.getStatusCode());
+            if (response.getStatusMessage() != null) {
+                out.setStatusMessage(response.getStatusMessage());
+            }
+            out.headers().addAll(response.headers()).remove("content-length").set("connection", "close");
+            watched.pipeTo(out).onFailure(ignored -> out.reset());
+            return;
+        }
+        response.setBody(Body.body(watched, body.length()));
         response.send();
     }
 
@@ -144,7 +258,9 @@ final class Forwarder implements Handler<RoutingContext> {
             return "no connection within " + upstream.connectTimeoutMillis() + " ms";
         }
         if (cause instanceof TimeoutException) {
-            return "no answer within " + upstream.timeoutMillis() + " ms";
+            return "the response body stalled".equals(cause.getMessage())
+                    ? "the response body stalled for " + upstream.timeoutMillis() + " ms"
+                    : "no answer within " + upstream.timeoutMillis() + " ms";
         }
         if (cause instanceof java.net.UnknownHostException) {
             return "unknown host";

@@ -121,6 +121,10 @@ public class Forwarding {
         return current;
     }
 
+    String typeBase() {
+        return typeBase;
+    }
+
     ChallengeWriter writer() {
         return writer;
     }

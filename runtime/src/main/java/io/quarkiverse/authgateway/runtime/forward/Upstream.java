@@ -130,6 +130,11 @@ final class Upstream {
         return new UpstreamInstance(host, port, ssl);
     }
 
+    /** How often a request may try to connect: once per fixed instance, once for Stork (its load balancer chooses). */
+    int attempts() {
+        return storkService != null ? 1 : instances.size();
+    }
+
     /** The instance for the next request. */
     Future<UpstreamInstance> select() {
         if (storkService != null) {

@@ -8,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
  * It starts from Vert.x' normalised path, the same one Quarkus' HTTP permissions and REST routing use (dot segments
  * removed, percent-encoded unreserved characters decoded), and closes the gaps that known path-confusion attacks use
  * between layers: encoded separators, encoded percent signs (double encoding), encoded or raw NUL and control
- * characters and backslashes make the path ambiguous and are refused; matrix parameters are removed from each
+ * characters, backslashes and a raw {@code #} make the path ambiguous and are refused; matrix parameters are removed from each
  * segment; repeated and trailing slashes are folded. A refused path is answered 400 before any credential is read.
  */
 public final class RequestPaths {
@@ -50,7 +50,9 @@ public final class RequestPaths {
             char c = raw.charAt(i);
             // a request target is ASCII (RFC 9112, RFC 3986): raw bytes above it (C1 controls, unencoded UTF-8) would be
             // read as ISO-8859-1 here and perhaps as UTF-8 by another layer
-            if (c < 0x20 || c > 0x7e || c == '\\') {
+            if (c < 0x20 || c > 0x7e || c == '\\' || c == '#') {
+                // a fragment is never part of a request target (RFC 9112 section 3.2): one layer would drop it,
+                // another keep it
                 return true;
             }
             if (c == '%') {

@@ -1,0 +1,45 @@
+package io.quarkiverse.authgateway.deployment.forward;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * With lazy authentication ({@code quarkus.http.auth.proactive=false}), a forwarded route that admits anyone still
+ * tells the upstream who the caller is when credentials came, and nobody when none did.
+ */
+class LazyForwardingTest {
+
+    static final TestUpstream OPEN = new TestUpstream("open", TestUpstream.port("lazy-open"));
+
+    @RegisterExtension
+    static final QuarkusUnitTest TEST = ForwardingApplication.application("""
+            quarkus.http.auth.proactive=false
+            quarkus.auth-gateway.upstream.open.url=http://127.0.0.1:%d
+            quarkus.auth-gateway.upstream.open.identity=headers
+            quarkus.auth-gateway.route.open.paths=/open/*
+            quarkus.auth-gateway.route.open.policy=permit
+            quarkus.auth-gateway.route.open.upstream=open
+            quarkus.auth-gateway.route.closed.paths=/closed/*
+            quarkus.auth-gateway.route.closed.policy=authenticated
+            quarkus.auth-gateway.route.closed.upstream=open
+            """.formatted(OPEN.port), TestUpstream.class, TestUpstream.Received.class);
+
+    @Test
+    void theIdentityIsResolvedWhenTheRouteDidNotNeedIt() {
+        OPEN.start();
+        given().auth().preemptive().basic("bob", "bob-secret").header("X-Auth-Subject", "mallory").get("/open/a")
+                .then().statusCode(200);
+        assertEquals("bob", OPEN.last().headers().get("X-Auth-Subject"));
+        given().header("X-Auth-Subject", "mallory").get("/open/b").then().statusCode(200);
+        assertNull(OPEN.last().headers().get("X-Auth-Subject"), "anonymous: no identity, and the forged one removed");
+        given().auth().preemptive().basic("alice", "alice-secret").get("/closed/c").then().statusCode(200);
+        assertEquals("alice", OPEN.last().headers().get("X-Auth-Subject"));
+        given().auth().preemptive().basic("alice", "wrong").get("/open/d").then().statusCode(401);
+    }
+}
