@@ -13,6 +13,7 @@
 # upstream that trusts identity=token would. All servers share CPU 1 (only one target is under load at a time, with
 # its upstream); wrk runs on CPU 0. Each round measures every target once, interleaved; the table gives medians over
 # rounds, the median ratio to nginx's throughput and the median p99 added to the direct call's, of the same round.
+# WARMUP=<seconds> sets the warm-up per target (default 60).
 # Needs wrk (Debian package "wrk"), nginx (Debian package "nginx") and taskset.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -128,14 +129,26 @@ measure() { # case seconds -> "rps p99 requests non2xx socket-errors"
         END {print rps, p99, requests, non2xx + 0, errors + 0}' <<<"$out"
 }
 
-echo "Warming up..."
-for c in "${CASES[@]}"; do measure "$c" 10 >/dev/null; done
+# The forwarded routes take longer than the direct call to reach their steady state on one core: every target is
+# warmed up for WARMUP seconds (default 60), in 10 s steps whose req/s are printed.
+WARMUP=${WARMUP:-60}
+echo "Warming up ($WARMUP s per target)..."
+for c in "${CASES[@]}"; do
+    steps=()
+    for _ in $(seq 1 $(((WARMUP + 9) / 10))); do
+        result=$(measure "$c" 10)
+        read -r rps _ <<<"$result"
+        steps+=("$rps")
+    done
+    printf '  %-56s %s req/s\n' "${c%%|*}" "${steps[*]}"
+done
 
 RESULTS="$WORK/results.tsv"
 printf 'round\ttarget\treq_per_s\tp99\trequests\tnon_2xx_3xx\tsocket_errors\n' >"$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
     for c in "${CASES[@]}"; do
-        read -r rps p99 requests non2xx errors <<<"$(measure "$c" "$SECONDS_EACH")"
+        result=$(measure "$c" "$SECONDS_EACH")
+        read -r rps p99 requests non2xx errors <<<"$result"
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "${c%%|*}" "$rps" "$p99" "$requests" "$non2xx" "$errors" \
             >>"$RESULTS"
         printf 'round %s  %-56s %10s req/s  p99 %-9s non-2xx %s  socket errors %s\n' "$round" "${c%%|*}" "$rps" "$p99" \
@@ -167,7 +180,7 @@ with open(summary, "w") as out:
         added = statistics.median(v[2] - base_p99[v[0]] for v in values)
         non2xx, errors = sum(v[3] for v in values), sum(v[4] for v in values)
         print(f"| {case} | {rps:,.0f} | {p99:.2f} ms | {ratio:.2f} | {added:+.2f} ms | {non2xx}, {errors} |")
-        out.write(f"{case}\t{rps:.0f}\t{p99:.3f}\t{ratio:.3f}\t{added:.3f}\t{non2xx}\t{errors}\n")
+        out.write(f"{case}\t{rps:.0f}\t{p99:.3f}\t{ratio:.4f}\t{added:.3f}\t{non2xx}\t{errors}\n")
 PY
 
 echo
@@ -176,4 +189,5 @@ awk -F'\t' 'NR > 1 && $1 ~ /^gateway, Bearer/ {
     printf "  %-44s %.2f of nginx: %s; %+.2f ms p99: %s\n", $1, $4, ($4 >= 0.7 ? "met" : "NOT met"), $5,
         ($5 <= 1 ? "met" : "NOT met") }' "$WORK/summary.tsv"
 problems=$(grep -hE ' (WARN|ERROR) ' "$WORK/gateway.log" "$WORK/gateway-verified.log" | wc -l)
-echo "Gateway log lines at WARN or ERROR: $problems (benchmarks/target/forwarding/gateway*.log)"
+echo "Gateway log lines at WARN or ERROR: $problems ($WORK/gateway*.log); nginx error log lines:" \
+    "$(wc -l <"$NGINX_DIR/error.log")"

@@ -2,6 +2,7 @@ package io.quarkiverse.authgateway.deployment.forward;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -69,7 +72,24 @@ class ForwardingTest {
             quarkus.auth-gateway.route.late.upstream=late
             quarkus.auth-gateway.route.late.upstream-path=/api
             """.formatted(BACKEND.port, FIRST.port, SECOND.port, TestUpstream.port("closed"), FIRST.port, LATE.port),
-            TestUpstream.class, TestUpstream.Received.class);
+            TestUpstream.class, TestUpstream.Received.class)
+            .setLogRecordPredicate(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
+            .assertLogRecords(ForwardingTest::eachUpstreamFailureIsOneWarningAndNothingElseIsLogged);
+
+    static void eachUpstreamFailureIsOneWarningAndNothingElseIsLogged(List<LogRecord> records) {
+        List<String> messages = records.stream().map(record -> record.getLevel() + " " + (record.getParameters() == null
+                ? record.getMessage()
+                : String.format(record.getMessage(), record.getParameters()))).toList();
+        assertTrue(messages.contains("WARN Auth Gateway: upstream 'late' (127.0.0.1:" + LATE.port + ") is unavailable for "
+                + "GET /late/x (route 'late'): connection refused"), messages.toString());
+        assertTrue(messages.contains("WARN Auth Gateway: upstream 'backend' (127.0.0.1:" + BACKEND.port + ") timed out "
+                + "for GET /backend/slow (route 'backend'): no answer within 500 ms"), messages.toString());
+        assertTrue(messages.contains("WARN Auth Gateway: upstream 'backend' (127.0.0.1:" + BACKEND.port + ") timed out "
+                + "for GET /backend/stall-body (route 'backend'): the response body stalled for 500 ms"), messages.toString());
+        assertEquals(List.of(), records.stream().filter(record -> record.getLevel().intValue() > Level.WARNING.intValue())
+                .map(LogRecord::getMessage).toList(), "no error");
+        assertTrue(records.stream().allMatch(record -> record.getThrown() == null), "no stack trace");
+    }
 
     private static String baseAuthority() {
         return "localhost:8081";

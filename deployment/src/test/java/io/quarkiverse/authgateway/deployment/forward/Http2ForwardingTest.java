@@ -56,7 +56,8 @@ class Http2ForwardingTest {
 
         for (String method : List.of("GET", "HEAD", "POST")) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(BASE.resolve("backend/h2"))
-                    .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("twelve bytes")
+                    .method(method, method.equals("POST")
+                            ? HttpRequest.BodyPublishers.ofString("twelve bytes")
                             : HttpRequest.BodyPublishers.noBody())
                     .header("Authorization", ALICE).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(HttpClient.Version.HTTP_2, response.version(), method);

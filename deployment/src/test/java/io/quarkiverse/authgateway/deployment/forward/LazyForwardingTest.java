@@ -28,7 +28,10 @@ class LazyForwardingTest {
             quarkus.auth-gateway.route.closed.paths=/closed/*
             quarkus.auth-gateway.route.closed.policy=authenticated
             quarkus.auth-gateway.route.closed.upstream=open
-            """.formatted(OPEN.port), TestUpstream.class, TestUpstream.Received.class);
+            """.formatted(OPEN.port), TestUpstream.class, TestUpstream.Received.class)
+            .setLogRecordPredicate(record -> record.getLevel().intValue() > java.util.logging.Level.WARNING.intValue())
+            .assertLogRecords(records -> assertEquals(java.util.List.of(), records.stream()
+                    .map(java.util.logging.LogRecord::getMessage).toList(), "no error"));
 
     @Test
     void theIdentityIsResolvedWhenTheRouteDidNotNeedIt() {

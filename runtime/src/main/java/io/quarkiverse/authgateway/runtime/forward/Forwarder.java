@@ -25,8 +25,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.streams.ReadStream;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
@@ -78,7 +78,10 @@ final class Forwarder implements Handler<RoutingContext> {
             forward(context, uri, identity);
         }, failure -> {
             request.resume();
-            context.fail(failure);
+            // the authentication failure handler has usually answered already (401)
+            if (!context.response().headWritten()) {
+                context.fail(failure);
+            }
         });
     }
 
