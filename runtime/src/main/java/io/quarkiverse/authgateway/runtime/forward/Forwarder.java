@@ -25,6 +25,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.streams.Pipe;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -157,6 +158,15 @@ final class Forwarder implements Handler<RoutingContext> {
                 .transform(connected -> {
                     if (connected.succeeded()) {
                         HttpClientRequest request = connected.result();
+                        // the failure surfaces through the response; a client that leaves ends the exchange
+                        request.exceptionHandler(ignored -> {
+                        });
+                        HttpServerResponse out = proxyRequest.proxiedRequest().response();
+                        out.closeHandler(ignored -> {
+                            if (!out.ended()) {
+                                request.reset();
+                            }
+                        });
                         return proxyRequest.send(request)
                                 .map(response -> new Exchange(response, request, instance))
                                 .recover(failure -> Future.failedFuture(new UpstreamFailure(instance, failure)));
@@ -174,32 +184,60 @@ final class Forwarder implements Handler<RoutingContext> {
         return cause instanceof ConnectException || cause instanceof java.net.UnknownHostException;
     }
 
+    /**
+     * Sends the upstream's answer on: its status and headers (less hop-by-hop ones), and its body streamed with the
+     * upstream's {@code timeout} on silence. vertx-http-proxy's own sending is not used: it holds the body of an
+     * unknown length in memory for an HTTP/1.0 client, and it resets a response whose client has already gone.
+     */
     private void respond(RoutingContext context, Exchange exchange) {
         ProxyResponse response = exchange.response();
-        forwarding.headers().response(response.headers());
-        Body body = response.getBody();
-        if (body == null) {
-            response.send();
+        HttpServerResponse out = context.response();
+        if (out.closed()) {
+            exchange.request().reset();
             return;
+        }
+        MultiMap headers = response.headers();
+        forwarding.headers().response(headers);
+        out.setStatusCode(response.getStatusCode());
+        if (response.getStatusMessage() != null) {
+            out.setStatusMessage(response.getStatusMessage());
+        }
+        Body body = response.getBody();
+        long length = body == null ? 0 : body.length();
+        boolean bodiless = body == null || context.request().method() == HttpMethod.HEAD || response.getStatusCode() == 204
+                || response.getStatusCode() == 304 || response.getStatusCode() < 200;
+        out.headers().addAll(headers);
+        if (bodiless) {
+            if (body != null) {
+                body.stream().exceptionHandler(ignored -> {
+                }).resume();
+            }
+            out.end();
+            return;
+        }
+        if (length < 0) {
+            out.headers().remove("content-length");
+            if (context.request().version() == HttpVersion.HTTP_1_0) {
+                // an HTTP/1.0 client reads an unknown length to the end of the connection
+                out.headers().set("connection", "close");
+            } else {
+                out.setChunked(true);
+            }
         }
         ReadStream<Buffer> watched = new SilenceWatch(body.stream(), context.vertx(), upstream.timeoutMillis(), () -> {
             TimeoutException silence = new TimeoutException("the response body stalled");
             failed(context, new UpstreamFailure(exchange.instance(), silence));
             exchange.request().reset(0, silence);
         });
-        if (body.length() < 0 && context.request().version() == HttpVersion.HTTP_1_0) {
-            // vertx-http-proxy would hold the whole body in memory to give an HTTP/1.0 client its length: stream it,
-            // delimited by the end of the connection, as HTTP/1.0 does
-            HttpServerResponse out = context.response().setStatusCode(response.getStatusCode());
-            if (response.getStatusMessage() != null) {
-                out.setStatusMessage(response.getStatusMessage());
+        Pipe<Buffer> pipe = watched.pipe();
+        pipe.endOnSuccess(true);
+        pipe.endOnFailure(false);
+        pipe.to(out).onFailure(failure -> {
+            exchange.request().reset(0, failure);
+            if (!out.closed()) {
+                out.reset();
             }
-            out.headers().addAll(response.headers()).remove("content-length").set("connection", "close");
-            watched.pipeTo(out).onFailure(ignored -> out.reset());
-            return;
-        }
-        response.setBody(Body.body(watched, body.length()));
-        response.send();
+        });
     }
 
     /** The headers of a forwarded WebSocket handshake, prepared like those of any request. */
@@ -228,6 +266,12 @@ final class Forwarder implements Handler<RoutingContext> {
     void failed(RoutingContext context, Throwable failure) {
         UpstreamInstance instance = failure instanceof UpstreamFailure located ? located.instance : null;
         Throwable cause = failure instanceof UpstreamFailure located ? located.getCause() : failure;
+        if (context.response().closed()) {
+            // the client left: not the upstream's failure, and nobody to answer
+            LOG.debugf("Auth Gateway: the client of %s %s (route '%s') left before the upstream's answer was sent",
+                    context.request().method(), LogSafe.value(context.normalizedPath()), route.getName());
+            return;
+        }
         FailureReason reason = isTimeout(cause) ? FailureReason.UPSTREAM_TIMEOUT : FailureReason.UPSTREAM_UNAVAILABLE;
         String described = describe(cause);
         LOG.warnf("Auth Gateway: upstream '%s'%s %s for %s %s (route '%s'): %s", upstream.name(),
@@ -238,9 +282,6 @@ final class Forwarder implements Handler<RoutingContext> {
         if (context.response().headWritten()) {
             // the upstream's answer has started: it cannot become the gateway's own any more
             context.response().reset();
-            return;
-        }
-        if (context.response().closed()) {
             return;
         }
         forwarding.writer().answer(context, new GatewayFailure(reason,

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.util.concurrent.FastThreadLocal;
 import io.quarkiverse.authgateway.runtime.UpstreamConfig;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -34,7 +36,8 @@ final class Upstream {
     private static final String PREFIX = "quarkus.auth-gateway.upstream.";
 
     private final String name;
-    private final HttpClient client;
+    private final FastThreadLocal<HttpClient> clients;
+    private final List<HttpClient> created = new CopyOnWriteArrayList<>();
     private final List<Future<UpstreamInstance>> instances;
     private final AtomicInteger next = new AtomicInteger();
     private final UpstreamDiscovery discovery;
@@ -86,7 +89,18 @@ final class Upstream {
             }
             TlsConfigUtils.configure(options, tls);
         }
-        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(Math.max(1, config.maxConnections())));
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(Math.max(1, config.maxConnections()));
+        // a client (and pool) per event loop: a connection is then always used on the thread it belongs to, with no
+        // hand-off between event loops per request
+        this.clients = new FastThreadLocal<>() {
+
+            @Override
+            protected HttpClient initialValue() {
+                HttpClient client = vertx.createHttpClient(options, pool);
+                created.add(client);
+                return client;
+            }
+        };
     }
 
     private static String storkService(String url, String property, int urls, UpstreamDiscovery discovery) {
@@ -146,7 +160,7 @@ final class Upstream {
 
     /** A request to an instance, with this upstream's timeouts; connects (or takes a pooled connection). */
     Future<HttpClientRequest> request(UpstreamInstance instance, HttpMethod method, String uri) {
-        return client.request(new RequestOptions()
+        return clients.get().request(new RequestOptions()
                 .setMethod(method)
                 .setHost(instance.host())
                 .setPort(instance.port())
@@ -158,7 +172,7 @@ final class Upstream {
 
     /** A WebSocket to an instance. */
     Future<WebSocket> webSocket(UpstreamInstance instance, WebSocketConnectOptions options) {
-        return client.webSocket(options.setHost(instance.host()).setPort(instance.port()).setSsl(instance.ssl())
+        return clients.get().webSocket(options.setHost(instance.host()).setPort(instance.port()).setSsl(instance.ssl())
                 .setConnectTimeout(connectTimeoutMillis).setIdleTimeout(timeoutMillis));
     }
 
@@ -187,6 +201,6 @@ final class Upstream {
     }
 
     void close() {
-        client.close();
+        created.forEach(HttpClient::close);
     }
 }
