@@ -69,7 +69,7 @@ class PolicyProcessor {
             // upstreams read the internal tokens' keys without credentials
             String property = "quarkus.auth-gateway.forwarding.jwks-path";
             builtIn.add(new DeclaredBinding(new RouteBinding(PathTemplates.join(rootPath.getRootPath(),
-                    config.forwarding().jwksPath()), null, PolicyDefinition.PERMIT), property, null));
+                    config.forwarding().jwksPath()), null, PolicyDefinition.PERMIT), property, property));
         }
         return new PolicyCompiler(config, new ArrayList<>()).compile(endpoints, rootPath.getRootPath(),
                 RunTimeConfigAtBuild.tokenIssuersConfigured(), builtIn);

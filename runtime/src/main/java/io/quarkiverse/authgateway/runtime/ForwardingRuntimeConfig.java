@@ -90,9 +90,10 @@ public interface ForwardingRuntimeConfig {
         Optional<String> keyLocation();
 
         /**
-         * Claims of the caller's token copied into the internal token (for example {@code email}), besides
-         * {@code sub}, {@code groups}, {@code scope}, {@code auth_scheme} and {@code orig_iss}, which are always
-         * there.
+         * Claims of the caller's token copied into the internal token (for example {@code email}), besides those the
+         * gateway sets itself: {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code groups}, {@code auth_scheme},
+         * {@code iat}, {@code nbf}, {@code exp}, {@code jti}, and {@code scope} and {@code orig_iss} when the caller
+         * has them.
          */
         Optional<List<String>> claims();
 

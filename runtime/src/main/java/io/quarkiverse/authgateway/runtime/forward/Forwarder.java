@@ -172,8 +172,9 @@ final class Forwarder implements Handler<RoutingContext> {
                                 .recover(failure -> Future.failedFuture(new UpstreamFailure(instance, failure)));
                     }
                     if (attempts > 1 && isRefused(connected.cause())) {
-                        LOG.debugf("Auth Gateway: upstream '%s' (%s) refused the connection; trying the next instance",
-                                upstream.name(), instance);
+                        LOG.warnf("Auth Gateway: upstream '%s' (%s) %s for %s %s (route '%s'); trying the next instance",
+                                upstream.name(), instance, describe(connected.cause()), proxyRequest.getMethod(),
+                                LogSafe.value(proxyRequest.proxiedRequest().path()), route.getName());
                         return send(proxyRequest, uri, attempts - 1);
                     }
                     return Future.failedFuture(new UpstreamFailure(instance, connected.cause()));

@@ -62,6 +62,8 @@ final class InternalTokens {
     private final List<String> copiedClaims;
     private final int maxSize;
     private final ConcurrentHashMap<Key, Minted> cache = new ConcurrentHashMap<>();
+    /** Per audience, by identity object (identities have no value equality: this is a reference lookup). */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<SecurityIdentity, Minted>> byIdentity = new ConcurrentHashMap<>();
 
     InternalTokens(ForwardingRuntimeConfig.InternalToken config) {
         Duration lifetime = config.lifetime();
@@ -107,6 +109,20 @@ final class InternalTokens {
      * @return {@code Bearer <token>} for the caller and audience, minted or reused
      */
     String authorization(SecurityIdentity caller, String audience, long nowMillis) {
+        // the verified-token and Basic caches give a repeated credential the same identity object: one lookup
+        ConcurrentHashMap<SecurityIdentity, Minted> same = byIdentity.computeIfAbsent(audience,
+                ignored -> new ConcurrentHashMap<>());
+        Minted known = same.get(caller);
+        if (known != null && nowMillis < known.reuseUntilMillis()) {
+            return known.authorization();
+        }
+        Minted minted = byContent(caller, audience, nowMillis);
+        bounded(same, caller, minted);
+        return minted.authorization();
+    }
+
+    /** The token of an identity by what it says, minted when there is none that is fresh enough. */
+    private Minted byContent(SecurityIdentity caller, String audience, long nowMillis) {
         Map<String, Object> claims = caller.getAttribute(GatewayIdentity.CLAIMS);
         Object expiresAt = claims == null ? null : claims.get("exp");
         List<Object> copied = List.of();
@@ -121,17 +137,22 @@ final class InternalTokens {
                 expiresAt, copied);
         Minted minted = cache.get(identity);
         if (minted != null && nowMillis < minted.reuseUntilMillis()) {
-            return minted.authorization();
+            return minted;
         }
         minted = mint(identity, claims, nowMillis);
-        if (cache.size() >= maxSize) {
-            Iterator<Key> any = cache.keySet().iterator();
+        bounded(cache, identity, minted);
+        return minted;
+    }
+
+    /** Puts an entry; a full map first loses an arbitrary one. */
+    private <K> void bounded(ConcurrentHashMap<K, Minted> map, K key, Minted minted) {
+        if (map.size() >= maxSize) {
+            Iterator<K> any = map.keySet().iterator();
             if (any.hasNext()) {
-                cache.remove(any.next());
+                map.remove(any.next());
             }
         }
-        cache.put(identity, minted);
-        return minted.authorization();
+        map.put(key, minted);
     }
 
     private Minted mint(Key identity, Map<String, Object> callerClaims, long nowMillis) {
