@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.quarkiverse.authgateway.GatewayIdentity;
@@ -90,7 +91,8 @@ final class ForwardHeaders {
      */
     private void removeUnderscoreSpellings(MultiMap headers) {
         List<String> spoofed = null;
-        for (String name : headers.names()) {
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
             if (name.indexOf('_') >= 0) {
                 String dashed = name.replace('_', '-').toLowerCase(Locale.ROOT);
                 if (normalizedProtected.contains(dashed)) {
@@ -133,7 +135,7 @@ final class ForwardHeaders {
 
     /** The caller's token issuer: its {@code iss} claim, else the name of the issuer that verified it. */
     static String issuer(SecurityIdentity caller) {
-        java.util.Map<String, Object> claims = caller.getAttribute(GatewayIdentity.CLAIMS);
+        Map<String, Object> claims = caller.getAttribute(GatewayIdentity.CLAIMS);
         if (claims != null && claims.get("iss") instanceof String iss) {
             return iss;
         }
@@ -141,12 +143,14 @@ final class ForwardHeaders {
     }
 
     private static void removeHopByHop(MultiMap source, MultiMap headers) {
-        List<String> connection = source.getAll("connection");
-        for (int i = 0; i < connection.size(); i++) {
-            for (String token : connection.get(i).split(",")) {
-                String name = token.trim();
-                if (!name.isEmpty()) {
-                    headers.remove(name);
+        if (source.contains("connection")) {
+            List<String> connection = source.getAll("connection");
+            for (int i = 0; i < connection.size(); i++) {
+                for (String token : connection.get(i).split(",")) {
+                    String name = token.trim();
+                    if (!name.isEmpty()) {
+                        headers.remove(name);
+                    }
                 }
             }
         }

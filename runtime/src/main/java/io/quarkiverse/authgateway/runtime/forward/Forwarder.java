@@ -26,7 +26,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.streams.Pipe;
-import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
@@ -225,7 +224,7 @@ final class Forwarder implements Handler<RoutingContext> {
                 out.setChunked(true);
             }
         }
-        ReadStream<Buffer> watched = new SilenceWatch(body.stream(), context.vertx(), upstream.timeoutMillis(), () -> {
+        SilenceWatch watched = new SilenceWatch(body.stream(), context.vertx(), upstream.timeoutMillis(), () -> {
             TimeoutException silence = new TimeoutException("the response body stalled");
             failed(context, new UpstreamFailure(exchange.instance(), silence));
             exchange.request().reset(0, silence);
@@ -235,7 +234,9 @@ final class Forwarder implements Handler<RoutingContext> {
         pipe.endOnFailure(false);
         pipe.to(out).onFailure(failure -> {
             exchange.request().reset(0, failure);
-            if (!out.closed()) {
+            if (watched.failed() && !out.closed()) {
+                // the upstream broke off: the client must see a broken answer, not a short one (a failed write
+                // means the client's connection is gone already)
                 out.reset();
             }
         });

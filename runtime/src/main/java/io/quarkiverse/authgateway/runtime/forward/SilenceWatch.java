@@ -21,6 +21,7 @@ final class SilenceWatch implements ReadStream<Buffer> {
     private long lastNanos;
     private boolean paused;
     private boolean ended;
+    private boolean failed;
 
     SilenceWatch(ReadStream<Buffer> body, Vertx vertx, long timeoutMillis, Runnable onSilence) {
         this.body = body;
@@ -90,10 +91,16 @@ final class SilenceWatch implements ReadStream<Buffer> {
     public ReadStream<Buffer> exceptionHandler(Handler<Throwable> exceptionHandler) {
         body.exceptionHandler(exceptionHandler == null ? null : failure -> {
             ended = true;
+            failed = true;
             cancel();
             exceptionHandler.handle(failure);
         });
         return this;
+    }
+
+    /** Whether the body itself failed (the upstream's side), as opposed to where it was written to. */
+    boolean failed() {
+        return failed;
     }
 
     @Override
