@@ -29,9 +29,10 @@ public interface UpstreamConfig {
     Duration connectTimeout();
 
     /**
-     * The longest time the upstream may stay silent: before its response headers, and between two parts of its
-     * body. A request that waits longer is answered 504 {@code upstream_timeout} (when the response has already
-     * started, the connection is closed instead).
+     * The longest time the upstream may stay silent: once the request (and its body) has been sent, before its
+     * response headers, and between two parts of its body; for a WebSocket, before the handshake's answer. A request
+     * that waits longer is answered 504 {@code upstream_timeout} (when the response has already started, the
+     * connection is closed instead). An upload in progress is not silence.
      */
     @WithDefault("30S")
     Duration timeout();

@@ -332,6 +332,28 @@ class ForwardingTest {
     }
 
     @Test
+    void anUploadLongerThanTheTimeoutIsNotSilence() throws Exception {
+        BACKEND.start();
+        String alice = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString("alice:alice-secret".getBytes())
+                + "\r\n";
+        try (java.net.Socket socket = new java.net.Socket("localhost", 8081)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /backend/trickle HTTP/1.1\r\nHost: localhost\r\n" + alice
+                    + "Content-Length: 40\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (int i = 0; i < 4; i++) {
+                // 4 x 350 ms: longer than the upstream's 500 ms timeout in all, never silent for as long
+                Thread.sleep(350);
+                out.write("0123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+            }
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.contains("\"bodyBytes\":40"), answer);
+        }
+    }
+
+    @Test
     void anHttp10ClientGetsAnUnknownLengthBodyStreamedToTheEndOfTheConnection() throws Exception {
         BACKEND.start();
         String alice = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString("alice:alice-secret".getBytes())

@@ -107,13 +107,15 @@ final class Forwarder implements Handler<RoutingContext> {
         }
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
         proxyRequest.setURI(uri);
+        AnswerWatch answer = new AnswerWatch(proxyRequest.getBody().stream());
+        proxyRequest.setBody(Body.body(answer, proxyRequest.getBody().length()));
         forwarding.headers().request(request, proxyRequest.headers(), route);
         identity(caller, proxyRequest.headers());
         if (request.version() != HttpVersion.HTTP_1_0 && "100-continue".equalsIgnoreCase(request.getHeader("expect"))) {
             // admitted: now the client may send the body, which streams on to the upstream
             request.response().writeContinue();
         }
-        send(proxyRequest, uri, upstream.attempts())
+        send(proxyRequest, answer, context, uri, upstream.attempts())
                 .onSuccess(exchange -> respond(context, exchange))
                 .onFailure(failure -> {
                     proxyRequest.release();
@@ -152,7 +154,8 @@ final class Forwarder implements Handler<RoutingContext> {
      * Connects to an instance and sends the request. A refused connection is tried at the next instance (nothing of
      * the request was sent yet, so any method may be), up to once per instance.
      */
-    private Future<Exchange> send(ProxyRequest proxyRequest, String uri, int attempts) {
+    private Future<Exchange> send(ProxyRequest proxyRequest, AnswerWatch answer, RoutingContext context, String uri,
+            int attempts) {
         return upstream.select().compose(instance -> upstream.request(instance, proxyRequest.getMethod(), uri)
                 .transform(connected -> {
                     if (connected.succeeded()) {
@@ -166,15 +169,23 @@ final class Forwarder implements Handler<RoutingContext> {
                                 request.reset();
                             }
                         });
+                        answer.start(context.vertx(), request, upstream.timeoutMillis());
                         return proxyRequest.send(request)
-                                .map(response -> new Exchange(response, request, instance))
-                                .recover(failure -> Future.failedFuture(new UpstreamFailure(instance, failure)));
+                                .map(response -> {
+                                    answer.answered();
+                                    return new Exchange(response, request, instance);
+                                })
+                                .recover(failure -> {
+                                    answer.answered();
+                                    return Future.failedFuture(new UpstreamFailure(instance,
+                                            answer.timedOut() ? new TimeoutException("no answer") : failure));
+                                });
                     }
                     if (attempts > 1 && isRefused(connected.cause())) {
                         LOG.warnf("Auth Gateway: upstream '%s' (%s) %s for %s %s (route '%s'); trying the next instance",
                                 upstream.name(), instance, describe(connected.cause()), proxyRequest.getMethod(),
                                 LogSafe.value(proxyRequest.proxiedRequest().path()), route.getName());
-                        return send(proxyRequest, uri, attempts - 1);
+                        return send(proxyRequest, answer, context, uri, attempts - 1);
                     }
                     return Future.failedFuture(new UpstreamFailure(instance, connected.cause()));
                 }));

@@ -166,14 +166,13 @@ final class Upstream {
                 .setPort(instance.port())
                 .setSsl(instance.ssl())
                 .setURI(uri)
-                .setConnectTimeout(connectTimeoutMillis)
-                .setIdleTimeout(timeoutMillis));
+                .setConnectTimeout(connectTimeoutMillis));
     }
 
     /** A WebSocket to an instance. */
     Future<WebSocket> webSocket(UpstreamInstance instance, WebSocketConnectOptions options) {
         return clients.get().webSocket(options.setHost(instance.host()).setPort(instance.port()).setSsl(instance.ssl())
-                .setConnectTimeout(connectTimeoutMillis).setIdleTimeout(timeoutMillis));
+                .setConnectTimeout(connectTimeoutMillis).setTimeout(timeoutMillis));
     }
 
     String name() {
