@@ -25,7 +25,7 @@ import io.vertx.ext.web.RoutingContext;
  * never forwarded; a forwarded one lies under {@code /v1}, is canonical itself (no dot segments, no empty segments, no
  * ambiguous encodings) and keeps the rest of the path byte for byte.
  * <p>
- * The identity header values: {@link ForwardHeaders#encode} gives printable ASCII without {@code %} escapes other than
+ * The identity header values: {@link IdentityHeaderValues#encode} gives printable ASCII without {@code %} escapes other than
  * its own and without {@code ,}, and percent-decoding it gives back the value's UTF-8 bytes.
  */
 class ForwardingFuzzTest {
@@ -57,7 +57,7 @@ class ForwardingFuzzTest {
                 return;
             }
         }
-        String encoded = ForwardHeaders.encode(value);
+        String encoded = IdentityHeaderValues.encode(value);
         assertTrue(encoded.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ','), encoded);
         assertEquals(value, decode(encoded), encoded);
     }

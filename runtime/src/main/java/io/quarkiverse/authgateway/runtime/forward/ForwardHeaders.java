@@ -1,6 +1,5 @@
 package io.quarkiverse.authgateway.runtime.forward;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -115,10 +114,10 @@ final class ForwardHeaders {
 
     /** Adds the identity headers of an authenticated caller. */
     void identity(SecurityIdentity caller, MultiMap headers) {
-        headers.set(names.subject(), encode(caller.getPrincipal().getName()));
+        headers.set(names.subject(), IdentityHeaderValues.encode(caller.getPrincipal().getName()));
         String scheme = caller.getAttribute(GatewayIdentity.SCHEME);
         if (scheme != null) {
-            headers.set(names.scheme(), encode(scheme));
+            headers.set(names.scheme(), IdentityHeaderValues.encode(scheme));
         }
         if (!caller.getRoles().isEmpty()) {
             headers.set(names.roles(), join(caller.getRoles(), ','));
@@ -129,7 +128,7 @@ final class ForwardHeaders {
         }
         String issuer = issuer(caller);
         if (issuer != null) {
-            headers.set(names.issuer(), encode(issuer));
+            headers.set(names.issuer(), IdentityHeaderValues.encode(issuer));
         }
     }
 
@@ -238,38 +237,9 @@ final class ForwardHeaders {
             if (joined.length() > 0) {
                 joined.append(separator);
             }
-            joined.append(encode(value));
+            joined.append(IdentityHeaderValues.encode(value));
         }
         return joined.toString();
     }
 
-    /**
-     * A header value that says exactly the identity's text: printable ASCII as is, but for {@code %} and
-     * {@code ,}; everything else (controls, spaces, non-ASCII) percent-encoded UTF-8.
-     */
-    static String encode(String value) {
-        int i = 0;
-        while (i < value.length() && plain(value.charAt(i))) {
-            i++;
-        }
-        if (i == value.length()) {
-            return value;
-        }
-        StringBuilder encoded = new StringBuilder(value.length() + 16).append(value, 0, i);
-        byte[] bytes = value.substring(i).getBytes(StandardCharsets.UTF_8);
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (c < 0x80 && plain((char) c)) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return encoded.toString();
-    }
-
-    private static boolean plain(char c) {
-        return c > 0x20 && c < 0x7f && c != '%' && c != ',';
-    }
 }
