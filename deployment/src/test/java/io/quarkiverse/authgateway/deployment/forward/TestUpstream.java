@@ -11,6 +11,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 
@@ -55,18 +56,18 @@ final class TestUpstream {
     }
 
     synchronized TestUpstream start() {
+        return start(new HttpServerOptions());
+    }
+
+    /** Starts the upstream with server options of the test's choice (TLS, say). */
+    synchronized TestUpstream start(HttpServerOptions options) {
         if (server != null) {
             return this;
         }
         if (vertx == null) {
             vertx = Vertx.vertx();
         }
-        server = vertx.createHttpServer().requestHandler(this::handle).webSocketHandler(socket -> {
-            received.add(
-                    new Received("WEBSOCKET", socket.uri(), MultiMap.caseInsensitiveMultiMap().addAll(socket.headers()), 0));
-            socket.textMessageHandler(text -> socket.writeTextMessage(name + " echo: " + text));
-            socket.binaryMessageHandler(socket::writeBinaryMessage);
-        });
+        server = vertx.createHttpServer(options).requestHandler(this::handle);
         try {
             server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
