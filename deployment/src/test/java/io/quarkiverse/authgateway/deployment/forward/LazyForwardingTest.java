@@ -11,7 +11,8 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * With lazy authentication ({@code quarkus.http.auth.proactive=false}), a forwarded route that admits anyone still
- * tells the upstream who the caller is when credentials came, and nobody when none did.
+ * tells the upstream who the caller is when credentials came, and nobody when none did; a revoked caller is refused on
+ * a forwarded route as on any other, at once, and admitted again once the revocation is lifted.
  */
 class LazyForwardingTest {
 
@@ -32,6 +33,27 @@ class LazyForwardingTest {
             .setLogRecordPredicate(record -> record.getLevel().intValue() > java.util.logging.Level.WARNING.intValue())
             .assertLogRecords(records -> assertEquals(java.util.List.of(), records.stream()
                     .map(java.util.logging.LogRecord::getMessage).toList(), "no error"));
+
+    @jakarta.inject.Inject
+    io.quarkiverse.authgateway.RevocationService revocations;
+
+    @Test
+    void revocationAppliesToForwardedRoutes() {
+        OPEN.start();
+        given().auth().preemptive().basic("bob", "bob-secret").get("/closed/before").then().statusCode(200);
+        revocations.revokeSubject("bob", "offboarded").await().indefinitely();
+        try {
+            int before = OPEN.received.size();
+            given().auth().preemptive().basic("bob", "bob-secret").get("/closed/after").then().statusCode(401)
+                    .body("code", org.hamcrest.Matchers.equalTo("revoked"))
+                    .body("action", org.hamcrest.Matchers.equalTo("reauthenticate"));
+            assertEquals(before, OPEN.received.size(), "a revoked caller's request never reaches the upstream");
+        } finally {
+            revocations.lift(io.quarkiverse.authgateway.RevocationEntry.Kind.SUBJECT, "bob", "test over").await()
+                    .indefinitely();
+        }
+        given().auth().preemptive().basic("bob", "bob-secret").get("/closed/lifted").then().statusCode(200);
+    }
 
     @Test
     void theIdentityIsResolvedWhenTheRouteDidNotNeedIt() {
