@@ -89,7 +89,7 @@ class LargeBodyForwardingTest {
     }
 
     /**
-     * Samples the live heap while bodies flow: a full collection, then the used heap, every 200 ms. Garbage does not
+     * Samples the live heap while bodies flow: a full collection, then the used heap, every second. Garbage does not
      * count (the buffers of a streamed body are garbage at once); a body held in memory would.
      */
     private static final class HeapWatch implements AutoCloseable {
@@ -108,7 +108,7 @@ class LargeBodyForwardingTest {
                     System.gc();
                     peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                     try {
-                        Thread.sleep(200);
+                        Thread.sleep(1_000);
                     } catch (InterruptedException e) {
                         return;
                     }
