@@ -38,9 +38,9 @@ class ForwardingProcessor {
         Set<String> properties = new LinkedHashSet<>();
         Set<String> upstreams = RunTimeConfigAtBuild.upstreamNames();
         List<ForwardedRoute> routes = new ArrayList<>();
-        for (Map.Entry<String, AuthGatewayBuildTimeConfig.Route> entry : config.route().entrySet()) {
+        for (Map.Entry<String, RouteBuildTimeConfig> entry : config.route().entrySet()) {
             String name = entry.getKey();
-            AuthGatewayBuildTimeConfig.Route route = entry.getValue();
+            RouteBuildTimeConfig route = entry.getValue();
             String property = PREFIX + "route." + name;
             if (route.upstream().isEmpty()) {
                 for (String option : route.upstreamPath().isPresent()

@@ -60,7 +60,7 @@ final class PolicyCompiler {
         }
 
         Map<String, DeclaredBinding> bindings = new LinkedHashMap<>();
-        for (Map.Entry<String, AuthGatewayBuildTimeConfig.Route> route : config.route().entrySet()) {
+        for (Map.Entry<String, RouteBuildTimeConfig> route : config.route().entrySet()) {
             addRoute(route.getKey(), route.getValue(), policies, bindings, rootPath);
         }
         addRevocationEndpoints(policies, bindings, rootPath);
@@ -176,7 +176,7 @@ final class PolicyCompiler {
         return policies;
     }
 
-    private void addRoute(String name, AuthGatewayBuildTimeConfig.Route route, Map<String, PolicyDefinition> policies,
+    private void addRoute(String name, RouteBuildTimeConfig route, Map<String, PolicyDefinition> policies,
             Map<String, DeclaredBinding> bindings, String rootPath) {
         String property = PREFIX + "route." + name;
         if (!policies.containsKey(route.policy())) {

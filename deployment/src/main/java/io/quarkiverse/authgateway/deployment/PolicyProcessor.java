@@ -97,7 +97,7 @@ class PolicyProcessor {
         List<PolicyReport.Entry> entries = new ArrayList<>();
         for (PolicyReport.Entry entry : table.getReport()) {
             String route = entry.source().startsWith(ROUTE_SOURCE) ? entry.source().substring(ROUTE_SOURCE.length()) : null;
-            AuthGatewayBuildTimeConfig.Route binding = route == null ? null : config.route().get(route);
+            RouteBuildTimeConfig binding = route == null ? null : config.route().get(route);
             entries.add(binding != null && binding.upstream().isPresent()
                     ? entry.forwardedTo(binding.upstream().get().trim())
                     : entry);

@@ -13,10 +13,8 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 final class TestResources {
 
-    /** bcrypt (cost 4, to keep tests fast) of {@code alice-secret}. */
-    static final String ALICE_HASH = "$2b$04$6gAg/nnmFjU.C.kfrxuyTeV1w/dflXJOLargqoqovsbdy9zZquNd2";
-    /** bcrypt ($2y$, cost 4) of {@code bob-secret}. */
-    static final String BOB_HASH = "$2y$04$ZN.B3v0Ft0LZLkbjllz6sO.OP/VLjnJF3Px3VAoHrH54DgPEADvlu";
+    static final String ALICE_HASH = TestPasswords.ALICE_HASH;
+    static final String BOB_HASH = TestPasswords.BOB_HASH;
 
     /** Users alice (admin) and bob (user), an admin policy and the realm {@code test}. */
     static final String USERS = """

@@ -13,6 +13,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
 import io.quarkiverse.authgateway.GatewayPolicy;
+import io.quarkiverse.authgateway.deployment.TestPasswords;
 import io.quarkiverse.authgateway.deployment.bearer.Tokens;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.test.QuarkusUnitTest;
@@ -24,10 +25,8 @@ import io.vertx.ext.web.Router;
  */
 final class AnswerApplication {
 
-    /** bcrypt (cost 4) of {@code alice-secret}. */
-    static final String ALICE_HASH = "$2b$04$6gAg/nnmFjU.C.kfrxuyTeV1w/dflXJOLargqoqovsbdy9zZquNd2";
-    /** bcrypt (cost 4) of {@code bob-secret}. */
-    static final String BOB_HASH = "$2y$04$ZN.B3v0Ft0LZLkbjllz6sO.OP/VLjnJF3Px3VAoHrH54DgPEADvlu";
+    static final String ALICE_HASH = TestPasswords.ALICE_HASH;
+    static final String BOB_HASH = TestPasswords.BOB_HASH;
 
     static final String CONFIG = """
             quarkus.auth-gateway.realm=test

@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
 import io.quarkiverse.authgateway.PublicRoute;
+import io.quarkiverse.authgateway.deployment.TestPasswords;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -16,10 +17,8 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 final class ForwardingApplication {
 
-    /** bcrypt (cost 4) of {@code alice-secret}. */
-    static final String ALICE_HASH = "$2b$04$6gAg/nnmFjU.C.kfrxuyTeV1w/dflXJOLargqoqovsbdy9zZquNd2";
-    /** bcrypt (cost 4) of {@code bob-secret}. */
-    static final String BOB_HASH = "$2y$04$ZN.B3v0Ft0LZLkbjllz6sO.OP/VLjnJF3Px3VAoHrH54DgPEADvlu";
+    static final String ALICE_HASH = TestPasswords.ALICE_HASH;
+    static final String BOB_HASH = TestPasswords.BOB_HASH;
 
     static final String USERS = """
             quarkus.auth-gateway.realm=test

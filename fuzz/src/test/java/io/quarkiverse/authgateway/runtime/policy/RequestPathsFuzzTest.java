@@ -9,14 +9,11 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpUtils;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Fuzzes {@link RequestPaths#canonicalPath} and {@link RequestPaths#hasAmbiguousCharacters} without a server. The
@@ -37,7 +34,7 @@ class RequestPathsFuzzTest {
     void canonicalPath(byte[] input) throws Throwable {
         String target = new String(input, StandardCharsets.ISO_8859_1);
         String path = (String) PARSE_PATH.invokeExact(target);
-        String canonical = RequestPaths.canonicalPath(context(path));
+        String canonical = RequestPaths.canonicalPath(PathContexts.of(path));
         if (path.isEmpty() || path.charAt(0) != '/' || RequestPaths.hasAmbiguousCharacters(path)) {
             assertNull(canonical, () -> "accepted " + path);
             return;
@@ -52,21 +49,7 @@ class RequestPathsFuzzTest {
         assertEquals(-1, canonical.indexOf('\\'), canonical);
         assertTrue(canonical.chars().noneMatch(c -> c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)), canonical);
         assertFalse(RequestPaths.hasAmbiguousCharacters(canonical), canonical);
-        assertEquals(canonical, RequestPaths.canonicalPath(context(canonical)), () -> "not canonical: " + path);
-    }
-
-    private static RoutingContext context(String path) {
-        HttpServerRequest request = (HttpServerRequest) Proxy.newProxyInstance(RequestPathsFuzzTest.class.getClassLoader(),
-                new Class<?>[]{ HttpServerRequest.class }, (self, method, arguments) -> switch (method.getName()) {
-                    case "path" -> path;
-                    default -> throw new UnsupportedOperationException(method.toString());
-                });
-        return (RoutingContext) Proxy.newProxyInstance(RequestPathsFuzzTest.class.getClassLoader(),
-                new Class<?>[]{ RoutingContext.class }, (self, method, arguments) -> switch (method.getName()) {
-                    case "request" -> request;
-                    case "normalizedPath" -> HttpUtils.normalizePath(path);
-                    default -> throw new UnsupportedOperationException(method.toString());
-                });
+        assertEquals(canonical, RequestPaths.canonicalPath(PathContexts.of(canonical)), () -> "not canonical: " + path);
     }
 
     private static MethodHandle parsePath() {

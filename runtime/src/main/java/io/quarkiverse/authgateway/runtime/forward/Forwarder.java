@@ -1,12 +1,10 @@
 package io.quarkiverse.authgateway.runtime.forward;
 
-import java.net.ConnectException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
-import io.netty.channel.ConnectTimeoutException;
 import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.UpstreamConfig;
 import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
@@ -19,17 +17,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.streams.Pipe;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
-import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * Forwards the requests of one route to its upstream, after the gateway admitted them: the canonical path the policy
@@ -116,7 +111,8 @@ final class Forwarder implements Handler<RoutingContext> {
             request.response().writeContinue();
         }
         send(proxyRequest, answer, context, uri, upstream.attempts())
-                .onSuccess(exchange -> respond(context, exchange))
+                .onSuccess(exchange -> ResponseRelay.relay(context, exchange, forwarding.headers(),
+                        upstream.timeoutMillis(), failure -> failed(context, failure)))
                 .onFailure(failure -> {
                     proxyRequest.release();
                     failed(context, failure);
@@ -146,15 +142,12 @@ final class Forwarder implements Handler<RoutingContext> {
         return true;
     }
 
-    /** A response of the upstream, with the request it answers. */
-    private record Exchange(ProxyResponse response, HttpClientRequest request, UpstreamInstance instance) {
-    }
-
     /**
      * Connects to an instance and sends the request. A refused connection is tried at the next instance (nothing of
      * the request was sent yet, so any method may be), up to once per instance.
      */
-    private Future<Exchange> send(ProxyRequest proxyRequest, AnswerWatch answer, RoutingContext context, String uri,
+    private Future<ResponseRelay.Exchange> send(ProxyRequest proxyRequest, AnswerWatch answer, RoutingContext context,
+            String uri,
             int attempts) {
         return upstream.select().compose(instance -> upstream.request(instance, proxyRequest.getMethod(), uri)
                 .transform(connected -> {
@@ -173,7 +166,7 @@ final class Forwarder implements Handler<RoutingContext> {
                         return proxyRequest.send(request)
                                 .map(response -> {
                                     answer.answered();
-                                    return new Exchange(response, request, instance);
+                                    return new ResponseRelay.Exchange(response, request, instance);
                                 })
                                 .recover(failure -> {
                                     answer.answered();
@@ -181,76 +174,15 @@ final class Forwarder implements Handler<RoutingContext> {
                                             answer.timedOut() ? new TimeoutException("no answer") : failure));
                                 });
                     }
-                    if (attempts > 1 && isRefused(connected.cause())) {
+                    if (attempts > 1 && UpstreamFailure.isRefused(connected.cause())) {
                         LOG.warnf("Auth Gateway: upstream '%s' (%s) %s for %s %s (route '%s'); trying the next instance",
-                                upstream.name(), instance, describe(connected.cause()), proxyRequest.getMethod(),
+                                upstream.name(), instance, UpstreamFailure.describe(connected.cause(), upstream),
+                                proxyRequest.getMethod(),
                                 LogSafe.value(proxyRequest.proxiedRequest().path()), route.getName());
                         return send(proxyRequest, answer, context, uri, attempts - 1);
                     }
                     return Future.failedFuture(new UpstreamFailure(instance, connected.cause()));
                 }));
-    }
-
-    private static boolean isRefused(Throwable cause) {
-        return cause instanceof ConnectException || cause instanceof java.net.UnknownHostException;
-    }
-
-    /**
-     * Sends the upstream's answer on: its status and headers (less hop-by-hop ones), and its body streamed with the
-     * upstream's {@code timeout} on silence. vertx-http-proxy's own sending is not used: it holds the body of an
-     * unknown length in memory for an HTTP/1.0 client, and it resets a response whose client has already gone.
-     */
-    private void respond(RoutingContext context, Exchange exchange) {
-        ProxyResponse response = exchange.response();
-        HttpServerResponse out = context.response();
-        if (out.closed()) {
-            exchange.request().reset();
-            return;
-        }
-        MultiMap headers = response.headers();
-        forwarding.headers().response(headers);
-        out.setStatusCode(response.getStatusCode());
-        if (response.getStatusMessage() != null) {
-            out.setStatusMessage(response.getStatusMessage());
-        }
-        Body body = response.getBody();
-        long length = body == null ? 0 : body.length();
-        boolean bodiless = body == null || context.request().method() == HttpMethod.HEAD || response.getStatusCode() == 204
-                || response.getStatusCode() == 304 || response.getStatusCode() < 200;
-        out.headers().addAll(headers);
-        if (bodiless) {
-            if (body != null) {
-                body.stream().exceptionHandler(ignored -> {
-                }).resume();
-            }
-            out.end();
-            return;
-        }
-        if (length < 0) {
-            out.headers().remove("content-length");
-            if (context.request().version() == HttpVersion.HTTP_1_0) {
-                // an HTTP/1.0 client reads an unknown length to the end of the connection
-                out.headers().set("connection", "close");
-            } else {
-                out.setChunked(true);
-            }
-        }
-        SilenceWatch watched = new SilenceWatch(body.stream(), context.vertx(), upstream.timeoutMillis(), () -> {
-            TimeoutException silence = new TimeoutException("the response body stalled");
-            failed(context, new UpstreamFailure(exchange.instance(), silence));
-            exchange.request().reset(0, silence);
-        });
-        Pipe<Buffer> pipe = watched.pipe();
-        pipe.endOnSuccess(true);
-        pipe.endOnFailure(false);
-        pipe.to(out).onFailure(failure -> {
-            exchange.request().reset(0, failure);
-            if (watched.failed() && !out.closed()) {
-                // the upstream broke off: the client must see a broken answer, not a short one (a failed write
-                // means the client's connection is gone already)
-                out.reset();
-            }
-        });
     }
 
     /** The headers of a forwarded WebSocket handshake, prepared like those of any request. */
@@ -285,8 +217,10 @@ final class Forwarder implements Handler<RoutingContext> {
                     context.request().method(), LogSafe.value(context.normalizedPath()), route.getName());
             return;
         }
-        FailureReason reason = isTimeout(cause) ? FailureReason.UPSTREAM_TIMEOUT : FailureReason.UPSTREAM_UNAVAILABLE;
-        String described = describe(cause);
+        FailureReason reason = UpstreamFailure.isTimeout(cause)
+                ? FailureReason.UPSTREAM_TIMEOUT
+                : FailureReason.UPSTREAM_UNAVAILABLE;
+        String described = UpstreamFailure.describe(cause, upstream);
         LOG.warnf("Auth Gateway: upstream '%s'%s %s for %s %s (route '%s'): %s", upstream.name(),
                 instance == null ? "" : " (" + instance + ")",
                 reason == FailureReason.UPSTREAM_TIMEOUT ? "timed out" : "is unavailable", context.request().method(),
@@ -302,42 +236,7 @@ final class Forwarder implements Handler<RoutingContext> {
                 .write(context);
     }
 
-    private static boolean isTimeout(Throwable cause) {
-        return cause instanceof TimeoutException || cause instanceof ConnectTimeoutException
-                || cause instanceof io.netty.handler.timeout.TimeoutException;
-    }
-
-    private String describe(Throwable cause) {
-        if (cause instanceof ConnectException) {
-            return "connection refused";
-        }
-        if (cause instanceof ConnectTimeoutException) {
-            return "no connection within " + upstream.connectTimeoutMillis() + " ms";
-        }
-        if (cause instanceof TimeoutException) {
-            return "the response body stalled".equals(cause.getMessage())
-                    ? "the response body stalled for " + upstream.timeoutMillis() + " ms"
-                    : "no answer within " + upstream.timeoutMillis() + " ms";
-        }
-        if (cause instanceof java.net.UnknownHostException) {
-            return "unknown host";
-        }
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + LogSafe.value(message));
-    }
-
     String routeName() {
         return route.getName();
-    }
-
-    /** A failure, with the instance it happened at. */
-    static final class UpstreamFailure extends RuntimeException {
-
-        final transient UpstreamInstance instance;
-
-        UpstreamFailure(UpstreamInstance instance, Throwable cause) {
-            super(cause.getMessage(), cause, false, false);
-            this.instance = instance;
-        }
     }
 }

@@ -47,7 +47,7 @@ final class WebSocketForwarding {
         options.setHeaders(headers);
         upstream.select()
                 .compose(instance -> upstream.webSocket(instance, options)
-                        .recover(failure -> io.vertx.core.Future.failedFuture(new Forwarder.UpstreamFailure(instance,
+                        .recover(failure -> io.vertx.core.Future.failedFuture(new UpstreamFailure(instance,
                                 failure))))
                 .onSuccess(upstreamSocket -> request.toWebSocket().onSuccess(client -> {
                     pipe(client, upstreamSocket);
