@@ -30,7 +30,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Verifies Bearer tokens. The token's {@code iss} (read without trusting it) selects a local issuer, whose keys,
  * algorithms and rules alone then verify it, or an OIDC provider ({@link io.quarkiverse.authgateway.runtime.ExternalIssuers}); tokens that are not JWTs
- * go to the OIDC provider that introspects opaque tokens, if any. Verified tokens are cached by hash until they expire.
+ * go to the OIDC provider that introspects opaque tokens, if any. Verified tokens are cached until they expire.
  * Signature checks are CPU work of tens of microseconds (RS256) and run where the request is; key set fetches never
  * block.
  */
@@ -69,10 +69,8 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
 
     private Uni<SecurityIdentity> verify(LocalTokenRequest request) {
         String token = request.getToken().getToken();
-        String cacheKey = null;
         if (cache != null) {
-            cacheKey = cache.key(token);
-            SecurityIdentity cached = cache.get(cacheKey, System.currentTimeMillis());
+            SecurityIdentity cached = cache.get(token, System.currentTimeMillis());
             telemetry.cacheLookup(GatewayTelemetry.TOKEN_CACHE, cached != null);
             if (cached != null) {
                 return Uni.createFrom().item(cached);
@@ -98,11 +96,10 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
             return fail("the token is not a parsable JWT");
         }
         LocalIssuer issuer = issuers.find(iss);
-        String key = cacheKey;
         if (issuer == null) {
             if (external != null && external.handles(iss)) {
                 return external.verify(iss, token, HttpSecurityUtils.getRoutingContextAttribute(request))
-                        .invoke(identity -> remember(key, identity));
+                        .invoke(identity -> remember(token, identity));
             }
             return fail("no issuer is configured for the token's iss");
         }
@@ -111,7 +108,7 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
             telemetry.verification(GatewayTelemetry.SIGNATURE, System.nanoTime() - started);
             SecurityIdentity identity = identity(issuer, claims, request);
             if (cache != null) {
-                cache.put(key, identity, expiry(claims), System.currentTimeMillis());
+                cache.put(token, identity, expiry(claims), System.currentTimeMillis());
             }
             return identity;
         });
@@ -143,10 +140,10 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
                 .build();
     }
 
-    private void remember(String key, SecurityIdentity identity) {
+    private void remember(String token, SecurityIdentity identity) {
         Map<String, Object> claims = identity.getAttribute(GatewayIdentity.CLAIMS);
         if (cache != null && claims != null && claims.get("exp") instanceof Number exp) {
-            cache.put(key, identity, exp.longValue() * 1000, System.currentTimeMillis());
+            cache.put(token, identity, exp.longValue() * 1000, System.currentTimeMillis());
         }
     }
 

@@ -19,6 +19,9 @@ public final class BearerTokens {
     /** Longest accepted token: well above real JWTs, well below the HTTP header limit. */
     public static final int MAX_LENGTH = 8192;
 
+    /** The characters of RFC 6750's {@code b64token} before its padding, by code. */
+    private static final boolean[] B64TOKEN = b64tokenCharacters();
+
     private BearerTokens() {
     }
 
@@ -43,22 +46,35 @@ public final class BearerTokens {
         if (token.length() > MAX_LENGTH) {
             return "the token is longer than " + MAX_LENGTH + " characters";
         }
-        boolean padding = false;
+        int length = token.length();
+        int end = length;
+        while (end > 1 && token.charAt(end - 1) == '=') {
+            end--; // trailing padding: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+        }
         boolean onlyDots = true;
-        for (int i = 0; i < token.length(); i++) {
+        for (int i = 0; i < end; i++) {
             char c = token.charAt(i);
-            if (c == '=') {
-                if (i == 0) {
-                    return "the token is not an RFC 6750 b64token";
-                }
-                padding = true;
-            } else if (padding || !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/')) {
+            if (c >= B64TOKEN.length || !B64TOKEN[c]) {
                 return "the token is not an RFC 6750 b64token";
             }
             onlyDots &= c == '.';
         }
-        return onlyDots ? "the token has no content" : null;
+        return onlyDots && end == length ? "the token has no content" : null;
+    }
+
+    private static boolean[] b64tokenCharacters() {
+        boolean[] allowed = new boolean[128];
+        for (char c = 'A'; c <= 'Z'; c++) {
+            allowed[c] = true;
+            allowed[Character.toLowerCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            allowed[c] = true;
+        }
+        for (char c : "-._~+/".toCharArray()) {
+            allowed[c] = true;
+        }
+        return allowed;
     }
 
     /**

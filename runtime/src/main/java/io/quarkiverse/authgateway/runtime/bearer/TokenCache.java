@@ -6,9 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Verified tokens by the SHA-256 of the whole token, so that a repeated token skips parsing and signature
- * verification. An entry never outlives the token's {@code exp} nor the configured time-to-live; the cache is
- * bounded, and when full an arbitrary entry makes room.
+ * Verified tokens by their exact text, so that a repeated token skips parsing and signature verification. The key is
+ * the text the cached identity holds as its credential anyway, so it costs no memory of its own, and a lookup is a
+ * string hash and comparison rather than a digest. An entry never outlives the token's {@code exp} nor the configured
+ * time-to-live; the cache is bounded, and when full an arbitrary entry makes room.
  */
 final class TokenCache {
 
@@ -24,26 +25,22 @@ final class TokenCache {
         this.timeToLiveMillis = timeToLiveMillis;
     }
 
-    String key(String token) {
-        return TokenDigests.sha256(token);
-    }
-
     /**
      * @return the identity of a verified, unexpired token, or {@code null}
      */
-    SecurityIdentity get(String key, long nowMillis) {
-        Entry entry = entries.get(key);
+    SecurityIdentity get(String token, long nowMillis) {
+        Entry entry = entries.get(token);
         if (entry == null) {
             return null;
         }
         if (nowMillis >= entry.expiresAtMillis) {
-            entries.remove(key, entry);
+            entries.remove(token, entry);
             return null;
         }
         return entry.identity;
     }
 
-    void put(String key, SecurityIdentity identity, long tokenExpiresAtMillis, long nowMillis) {
+    void put(String token, SecurityIdentity identity, long tokenExpiresAtMillis, long nowMillis) {
         long expiresAt = Math.min(tokenExpiresAtMillis, nowMillis + timeToLiveMillis);
         if (expiresAt <= nowMillis) {
             return;
@@ -54,7 +51,7 @@ final class TokenCache {
                 entries.remove(keys.next());
             }
         }
-        entries.put(key, new Entry(identity, expiresAt));
+        entries.put(token, new Entry(identity, expiresAt));
     }
 
     int size() {

@@ -6,9 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * The one way the gateway names a token without keeping it: the base64url SHA-256 of the whole token, used by the
- * verified-token cache ({@link #sha256}: the exact text) and by revocations of tokens without {@code jti}
- * ({@link #revocationDigest}: the text with every base64url part in its canonical form, so that a revoked token cannot
+ * The one way the gateway names a token without keeping it: the base64url SHA-256 of the whole token ({@link #sha256}:
+ * of the exact text), used by revocations of tokens without {@code jti} ({@link #revocationDigest}: the text with every base64url part in its canonical form, so that a revoked token cannot
  * come back with different unused bits in the last character of a part, which decodes to the same bytes).
  */
 public final class TokenDigests {

@@ -94,15 +94,17 @@ public class AuthGatewayMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().failure(GatewayFailure.recordedOn(context).toException());
         }
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
-        return identityProviderManager.authenticate(request)
-                .onFailure(failure -> !(failure instanceof AuthenticationException || failure instanceof SecurityException))
-                .transform(AuthGatewayMechanism::internalError)
-                .onFailure().invoke(failure -> {
-                    GatewayFailure carried = GatewayFailure.carriedBy(failure);
-                    if (carried != null) {
-                        carried.recordOn(context);
-                    }
-                });
+        // one operator: each one more is a context capture on every request, failing or not
+        return identityProviderManager.authenticate(request).onFailure().transform(failure -> {
+            Throwable answered = failure instanceof AuthenticationException || failure instanceof SecurityException
+                    ? failure
+                    : internalError(failure);
+            GatewayFailure carried = GatewayFailure.carriedBy(answered);
+            if (carried != null) {
+                carried.recordOn(context);
+            }
+            return answered;
+        });
     }
 
     /**

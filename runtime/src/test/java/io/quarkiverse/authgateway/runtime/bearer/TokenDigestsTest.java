@@ -25,7 +25,7 @@ class TokenDigestsTest {
         assertEquals(new String(Base64.getUrlDecoder().decode(signature)),
                 new String(Base64.getUrlDecoder().decode(variantSignature)));
         assertEquals(TokenDigests.revocationDigest(CANONICAL), TokenDigests.revocationDigest(variant));
-        assertNotEquals(TokenDigests.sha256(CANONICAL), TokenDigests.sha256(variant), "the cache keys the exact text");
+        assertNotEquals(TokenDigests.sha256(CANONICAL), TokenDigests.sha256(variant), "the digest of the exact text");
     }
 
     @Test
