@@ -7,8 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.quarkiverse.authgateway.GatewayUser;
+import io.quarkiverse.authgateway.runtime.BoundedCache;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -36,14 +35,13 @@ final class VerificationCache {
     /** How long a caller that claimed the renewal of an expired entry has to renew it before another may. */
     private static final long RENEWAL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private final int maxSize;
+    private final BoundedCache<String, Entry> entries;
     private final long timeToLiveNanos;
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
 
     VerificationCache(int maxSize, long timeToLiveNanos) {
-        this.maxSize = maxSize;
+        this.entries = new BoundedCache<>(maxSize);
         this.timeToLiveNanos = timeToLiveNanos;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
@@ -79,12 +77,6 @@ final class VerificationCache {
     }
 
     void remember(GatewayUser user, char[] password, SecurityIdentity identity) {
-        if (entries.size() >= maxSize && !entries.containsKey(user.username())) {
-            Iterator<String> names = entries.keySet().iterator();
-            if (names.hasNext()) {
-                entries.remove(names.next());
-            }
-        }
         entries.put(user.username(), new Entry(user, mac(password), identity, System.nanoTime() + timeToLiveNanos,
                 new AtomicLong()));
     }

@@ -1,27 +1,24 @@
 package io.quarkiverse.authgateway.runtime.bearer;
 
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentHashMap;
-
+import io.quarkiverse.authgateway.runtime.BoundedCache;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Verified tokens by their exact text, so that a repeated token skips parsing and signature verification. The key is
  * the text the cached identity holds as its credential anyway, so it costs no memory of its own, and a lookup is a
  * string hash and comparison rather than a digest. An entry never outlives the token's {@code exp} nor the configured
- * time-to-live; the cache is bounded, and when full an arbitrary entry makes room.
+ * time-to-live; the cache is bounded, and when full the oldest entry makes room.
  */
 final class TokenCache {
 
     private record Entry(SecurityIdentity identity, long expiresAtMillis) {
     }
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private final int maxSize;
+    private final BoundedCache<String, Entry> entries;
     private final long timeToLiveMillis;
 
     TokenCache(int maxSize, long timeToLiveMillis) {
-        this.maxSize = maxSize;
+        this.entries = new BoundedCache<>(maxSize);
         this.timeToLiveMillis = timeToLiveMillis;
     }
 
@@ -44,12 +41,6 @@ final class TokenCache {
         long expiresAt = Math.min(tokenExpiresAtMillis, nowMillis + timeToLiveMillis);
         if (expiresAt <= nowMillis) {
             return;
-        }
-        if (entries.size() >= maxSize) {
-            Iterator<String> keys = entries.keySet().iterator();
-            if (keys.hasNext()) {
-                entries.remove(keys.next());
-            }
         }
         entries.put(token, new Entry(identity, expiresAt));
     }

@@ -12,7 +12,6 @@ import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +29,7 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 import io.quarkiverse.authgateway.GatewayIdentity;
+import io.quarkiverse.authgateway.runtime.BoundedCache;
 import io.quarkiverse.authgateway.runtime.ConfigFiles;
 import io.quarkiverse.authgateway.runtime.ForwardingRuntimeConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -61,9 +61,9 @@ final class InternalTokens {
     private final long lifetimeSeconds;
     private final List<String> copiedClaims;
     private final int maxSize;
-    private final ConcurrentHashMap<Key, Minted> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<Key, Minted> cache;
     /** Per audience, by identity object (identities have no value equality: this is a reference lookup). */
-    private final ConcurrentHashMap<String, ConcurrentHashMap<SecurityIdentity, Minted>> byIdentity = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, BoundedCache<SecurityIdentity, Minted>> byIdentity = new ConcurrentHashMap<>();
 
     InternalTokens(ForwardingRuntimeConfig.InternalToken config) {
         Duration lifetime = config.lifetime();
@@ -81,6 +81,7 @@ final class InternalTokens {
             }
         }
         this.maxSize = Math.max(1, config.cacheSize());
+        this.cache = new BoundedCache<>(maxSize);
         this.key = config.keyLocation().map(InternalTokens::load).orElseGet(InternalTokens::generate);
         try {
             key.setKeyId(key.calculateBase64urlEncodedThumbprint("SHA-256"));
@@ -110,14 +111,14 @@ final class InternalTokens {
      */
     String authorization(SecurityIdentity caller, String audience, long nowMillis) {
         // the verified-token and Basic caches give a repeated credential the same identity object: one lookup
-        ConcurrentHashMap<SecurityIdentity, Minted> same = byIdentity.computeIfAbsent(audience,
-                ignored -> new ConcurrentHashMap<>());
+        BoundedCache<SecurityIdentity, Minted> same = byIdentity.computeIfAbsent(audience,
+                ignored -> new BoundedCache<>(maxSize));
         Minted known = same.get(caller);
         if (known != null && nowMillis < known.reuseUntilMillis()) {
             return known.authorization();
         }
         Minted minted = byContent(caller, audience, nowMillis);
-        bounded(same, caller, minted);
+        same.put(caller, minted);
         return minted.authorization();
     }
 
@@ -140,19 +141,8 @@ final class InternalTokens {
             return minted;
         }
         minted = mint(identity, claims, nowMillis);
-        bounded(cache, identity, minted);
+        cache.put(identity, minted);
         return minted;
-    }
-
-    /** Puts an entry; a full map first loses an arbitrary one. */
-    private <K> void bounded(ConcurrentHashMap<K, Minted> map, K key, Minted minted) {
-        if (map.size() >= maxSize) {
-            Iterator<K> any = map.keySet().iterator();
-            if (any.hasNext()) {
-                map.remove(any.next());
-            }
-        }
-        map.put(key, minted);
     }
 
     private Minted mint(Key identity, Map<String, Object> callerClaims, long nowMillis) {
