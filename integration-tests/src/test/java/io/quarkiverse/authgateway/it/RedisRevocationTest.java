@@ -435,16 +435,6 @@ class RedisRevocationTest {
      * @return how long it took until the orders API answered the status
      */
     long waitForStatus(String token, int status, Duration atMost) throws IOException {
-        long start = System.nanoTime();
-        long deadline = start + atMost.toNanos();
-        int last;
-        do {
-            last = Revocations.orders(base, token);
-            if (last == status) {
-                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            }
-            RedisServer.sleep(10);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("still " + last + " instead of " + status + " after " + atMost);
+        return Revocations.waitForStatus(base, token, status, atMost);
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -87,5 +88,22 @@ final class Revocations {
      */
     static int orders(URL base, String token) throws IOException {
         return RawHttp.get(base, "/api/orders", "Authorization: Bearer " + token).status();
+    }
+
+    /**
+     * @return how long it took until the orders API answered the status to the token
+     */
+    static long waitForStatus(URL base, String token, int status, Duration atMost) throws IOException {
+        long start = System.nanoTime();
+        long deadline = start + atMost.toNanos();
+        int last;
+        do {
+            last = orders(base, token);
+            if (last == status) {
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            }
+            RedisServer.sleep(10);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("still " + last + " instead of " + status + " after " + atMost);
     }
 }

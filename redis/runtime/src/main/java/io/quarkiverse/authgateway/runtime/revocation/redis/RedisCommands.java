@@ -33,7 +33,10 @@ final class RedisCommands {
         void failed(Throwable failure);
     }
 
-    /** Every entry in force and the version they are at, read atomically. */
+    /**
+     * Every entry in force, and the version read before the first of them: every change after that version is
+     * published, so a mirror that applies the changes it held while loading ends up where Redis is.
+     */
     record Snapshot(long version, RevocationIndex entries) {
     }
 
@@ -50,6 +53,11 @@ final class RedisCommands {
     private final Listener listener;
     /** Entries per script call when writing many. */
     static final int PAGE = 100;
+    /**
+     * Index members per page when loading: one {@code ZSCAN} and one {@code MGET} of this many, about a millisecond of
+     * Redis' time each, so that loading a million entries never holds Redis for long.
+     */
+    static final int LOAD_PAGE = 1000;
     /** Two writes in flight at most: the rest of the client's pool stays free for checks and lookups. */
     private final WriteGate writes = new WriteGate(2, 1024);
 
@@ -161,20 +169,49 @@ final class RedisCommands {
                         .map(response -> response.toInteger() == 1));
     }
 
+    /**
+     * Loads every entry in force a page at a time ({@link #LOAD_PAGE}), never in one command over the whole index. A
+     * change made while the pages are read may or may not be in them; it is published with a version after the one
+     * returned, so the caller applies it afterwards either way.
+     */
     Uni<Snapshot> snapshot() {
-        return command("EVAL", RedisLayout.SNAPSHOT, "2", layout.index(), layout.version(),
-                Long.toString(clock.millis()), layout.entryPrefix())
-                .map(response -> {
-                    RevocationIndex entries = new RevocationIndex(Integer.MAX_VALUE);
-                    Instant now = clock.instant();
-                    for (int i = 1; i < response.size(); i++) {
-                        RevocationEntry entry = decodeOrSkip(response.get(i).toString());
-                        if (entry != null) {
-                            entries.put(entry, now);
+        return version().flatMap(version -> Uni.createFrom().emitter(emitter -> {
+            RevocationIndex entries = new RevocationIndex(Integer.MAX_VALUE);
+            loadPage("0", entries, () -> emitter.complete(new Snapshot(version, entries)), emitter::fail);
+        }));
+    }
+
+    private void loadPage(String cursor, RevocationIndex into, Runnable done, Consumer<Throwable> failed) {
+        command("ZSCAN", layout.index(), cursor, "COUNT", Integer.toString(LOAD_PAGE)).subscribe().with(page -> {
+            String next = page.get(0).toString();
+            Response scanned = page.get(1);
+            long now = clock.millis();
+            List<String> keys = new ArrayList<>(scanned.size() / 2);
+            for (int i = 0; i + 1 < scanned.size(); i += 2) {
+                // members are scored by expiry: one that expired has no entry left to read
+                if (Double.parseDouble(scanned.get(i + 1).toString()) > now) {
+                    keys.add(layout.entry(scanned.get(i).toString()));
+                }
+            }
+            Uni<Void> read = keys.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : command("MGET", keys.toArray(String[]::new)).invoke(values -> {
+                        Instant at = clock.instant();
+                        for (int i = 0; i < values.size(); i++) {
+                            RevocationEntry entry = values.get(i) == null ? null : decodeOrSkip(values.get(i).toString());
+                            if (entry != null) {
+                                into.put(entry, at);
+                            }
                         }
-                    }
-                    return new Snapshot(Long.parseLong(response.get(0).toString()), entries);
-                });
+                    }).replaceWithVoid();
+            read.subscribe().with(ignored -> {
+                if ("0".equals(next)) {
+                    done.run();
+                } else {
+                    loadPage(next, into, done, failed);
+                }
+            }, failed);
+        }, failed);
     }
 
     Uni<Long> version() {

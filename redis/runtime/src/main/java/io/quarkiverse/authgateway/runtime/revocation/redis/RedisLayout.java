@@ -4,8 +4,8 @@ package io.quarkiverse.authgateway.runtime.revocation.redis;
  * The Redis data of the revocation store, all under one key prefix, and the Lua scripts that change it atomically.
  * <ul>
  * <li>{@code <prefix>entry:<KIND>:<id>}: one entry (JSON), expiring with it ({@code PXAT}).</li>
- * <li>{@code <prefix>index}: a sorted set of the entry keys scored by expiry, trimmed on every write, expiring with
- * its last entry; it lets an instance load every entry in one script call.</li>
+ * <li>{@code <prefix>index}: a sorted set of the entry keys scored by expiry, trimmed of a few expired members on
+ * every write, expiring with its last entry; an instance loads every entry by paging through it.</li>
  * <li>{@code <prefix>version}: incremented by every change; each change is published with its version on the
  * channel {@code <prefix>changes}, so a gap in versions tells an instance that it missed a message.</li>
  * <li>{@code <prefix>once:<key>}: one-time uses (logout token ids), {@code SET NX} with an expiry.</li>
@@ -22,7 +22,10 @@ final class RedisLayout {
     static final String PUT = """
             redis.call('SET', KEYS[1], ARGV[2], 'PXAT', ARGV[3])
             redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
-            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[4])
+            local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[4], 'LIMIT', 0, 100)
+            if #expired > 0 then
+              redis.call('ZREM', KEYS[2], unpack(expired))
+            end
             local last = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
             if last[2] then
               redis.call('PEXPIREAT', KEYS[2], last[2])
@@ -47,7 +50,10 @@ final class RedisLayout {
               version = redis.call('INCR', KEYS[2])
               redis.call('PUBLISH', ARGV[2], version .. ' P ' .. ARGV[i + 1])
             end
-            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+            local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 100)
+            if #expired > 0 then
+              redis.call('ZREM', KEYS[1], unpack(expired))
+            end
             local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
             if last[2] then
               redis.call('PEXPIREAT', KEYS[1], last[2])
@@ -66,22 +72,6 @@ final class RedisLayout {
               redis.call('PUBLISH', ARGV[2], version .. ' L ' .. ARGV[1])
             end
             return removed
-            """;
-
-    /**
-     * KEYS: index, version. ARGV: now (epoch ms), entry key prefix. Returns the version, then every entry in force,
-     * read atomically.
-     */
-    static final String SNAPSHOT = """
-            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-            local result = { redis.call('GET', KEYS[2]) or '0' }
-            for _, member in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-              local entry = redis.call('GET', ARGV[2] .. member)
-              if entry then
-                result[#result + 1] = entry
-              end
-            end
-            return result
             """;
 
     private final String prefix;

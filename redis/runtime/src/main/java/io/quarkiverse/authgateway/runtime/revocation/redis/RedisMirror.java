@@ -45,6 +45,7 @@ final class RedisMirror implements RedisCommands.Listener {
     // guarded by this
     private long version = -1;
     private List<String> heldMessages;
+    private long reloadStartedNanos;
     private ReactiveRedisSubscriber subscriber;
     private boolean subscribing;
     private int subscriptions;
@@ -252,6 +253,7 @@ final class RedisMirror implements RedisCommands.Listener {
             return;
         }
         heldMessages = new ArrayList<>();
+        reloadStartedNanos = System.nanoTime();
         redis.snapshot().subscribe().with(this::loaded, failure -> {
             synchronized (this) {
                 heldMessages = null;
@@ -262,6 +264,7 @@ final class RedisMirror implements RedisCommands.Listener {
     private synchronized void loaded(RedisCommands.Snapshot snapshot) {
         List<String> held = heldMessages;
         heldMessages = null;
+        long loadMillis = (System.nanoTime() - reloadStartedNanos) / 1_000_000;
         List<RevocationEntry> lost = snapshot.version() < version ? lost(snapshot) : List.of();
         entries = snapshot.entries();
         version = snapshot.version();
@@ -281,10 +284,10 @@ final class RedisMirror implements RedisCommands.Listener {
         }
         if (outage && trusted) {
             outage = false;
-            LOG.infof("Revocation store reachable again: mirror reloaded with %d entries (version %d)", entries.size(),
-                    version);
+            LOG.infof("Revocation store reachable again: mirror reloaded with %d entries (version %d) in %d ms",
+                    entries.size(), version, loadMillis);
         } else {
-            LOG.debugf("Revocation mirror loaded: %d entries (version %d)", entries.size(), version);
+            LOG.debugf("Revocation mirror loaded: %d entries (version %d) in %d ms", entries.size(), version, loadMillis);
         }
     }
 
