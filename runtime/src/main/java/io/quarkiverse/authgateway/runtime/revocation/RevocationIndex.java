@@ -11,15 +11,18 @@ import io.quarkiverse.authgateway.RevocationEntry;
 
 /**
  * Revocation entries held in this JVM, looked up without I/O: the whole embedded store, or the mirror of the Redis
- * store. Bounded: when full, the entry closest to its expiry makes room. Token-value entries (by hash) are kept apart
- * so that a request only hashes its token when there is at least one of them.
+ * store. Bounded: when full, the entry closest to its expiry makes room. One map per kind, keyed by the identifier
+ * itself, so that a lookup builds no key; token-value entries (by hash) are kept apart so that a request only hashes
+ * its token when there is at least one of them.
  */
 public final class RevocationIndex {
 
     static final String HASH_PREFIX = "sha256:";
-    private static final String VALUE_KEY_PREFIX = RevocationEntry.Kind.TOKEN.name() + ':' + HASH_PREFIX;
+    private static final RevocationEntry.Kind[] KINDS = RevocationEntry.Kind.values();
 
-    private final ConcurrentHashMap<String, RevocationEntry> entries = new ConcurrentHashMap<>();
+    /** By kind (ordinal), then identifier; token entries by {@code jti} only. */
+    private final List<ConcurrentHashMap<String, RevocationEntry>> byKind = new ArrayList<>(KINDS.length);
+    /** Token entries by the hash of the whole token ({@link #HASH_PREFIX}). */
     private final ConcurrentHashMap<String, RevocationEntry> tokenValues = new ConcurrentHashMap<>();
     private final int maxEntries;
 
@@ -28,6 +31,9 @@ public final class RevocationIndex {
      */
     public RevocationIndex(int maxEntries) {
         this.maxEntries = maxEntries;
+        for (int i = 0; i < KINDS.length; i++) {
+            byKind.add(new ConcurrentHashMap<>());
+        }
     }
 
     /**
@@ -37,12 +43,20 @@ public final class RevocationIndex {
         return kind.name() + ':' + id;
     }
 
-    private ConcurrentHashMap<String, RevocationEntry> mapOf(String key) {
-        return key.startsWith(VALUE_KEY_PREFIX) ? tokenValues : entries;
+    private ConcurrentHashMap<String, RevocationEntry> mapOf(RevocationEntry.Kind kind, String id) {
+        return kind == RevocationEntry.Kind.TOKEN && id.startsWith(HASH_PREFIX) ? tokenValues : byKind.get(kind.ordinal());
     }
 
     boolean isEmpty() {
-        return entries.isEmpty() && tokenValues.isEmpty();
+        if (!tokenValues.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < byKind.size(); i++) {
+            if (!byKind.get(i).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -53,15 +67,18 @@ public final class RevocationIndex {
     }
 
     public int size() {
-        return entries.size() + tokenValues.size();
+        int size = tokenValues.size();
+        for (int i = 0; i < byKind.size(); i++) {
+            size += byKind.get(i).size();
+        }
+        return size;
     }
 
     RevocationEntry get(RevocationEntry.Kind kind, String id, Instant now) {
-        String key = key(kind, id);
-        ConcurrentHashMap<String, RevocationEntry> map = mapOf(key);
-        RevocationEntry entry = map.get(key);
+        ConcurrentHashMap<String, RevocationEntry> map = mapOf(kind, id);
+        RevocationEntry entry = map.get(id);
         if (entry != null && !now.isBefore(entry.expiresAt())) {
-            map.remove(key, entry);
+            map.remove(id, entry);
             return null;
         }
         return entry;
@@ -79,16 +96,14 @@ public final class RevocationIndex {
                 }
             }
             if (oldest != null) {
-                String oldestKey = key(oldest.kind(), oldest.id());
-                mapOf(oldestKey).remove(oldestKey, oldest);
+                mapOf(oldest.kind(), oldest.id()).remove(oldest.id(), oldest);
             }
         }
-        String key = key(entry.kind(), entry.id());
-        mapOf(key).put(key, entry);
+        mapOf(entry.kind(), entry.id()).put(entry.id(), entry);
     }
 
     boolean remove(RevocationEntry.Kind kind, String id) {
-        return remove(key(kind, id));
+        return mapOf(kind, id).remove(id) != null;
     }
 
     /**
@@ -96,7 +111,13 @@ public final class RevocationIndex {
      * @return whether there was one
      */
     public boolean remove(String key) {
-        return mapOf(key).remove(key) != null;
+        int colon = key.indexOf(':');
+        for (RevocationEntry.Kind kind : KINDS) {
+            if (colon == kind.name().length() && key.startsWith(kind.name())) {
+                return remove(kind, key.substring(colon + 1));
+            }
+        }
+        return false;
     }
 
     /**
@@ -109,15 +130,22 @@ public final class RevocationIndex {
         return list;
     }
 
+    private List<ConcurrentHashMap<String, RevocationEntry>> maps() {
+        List<ConcurrentHashMap<String, RevocationEntry>> maps = new ArrayList<>(byKind);
+        maps.add(tokenValues);
+        return maps;
+    }
+
     private List<RevocationEntry> all() {
         List<RevocationEntry> all = new ArrayList<>(size());
-        all.addAll(entries.values());
-        all.addAll(tokenValues.values());
+        for (ConcurrentHashMap<String, RevocationEntry> map : maps()) {
+            all.addAll(map.values());
+        }
         return all;
     }
 
     private void dropExpired(Instant now) {
-        for (ConcurrentHashMap<String, RevocationEntry> map : List.of(entries, tokenValues)) {
+        for (ConcurrentHashMap<String, RevocationEntry> map : maps()) {
             for (Iterator<RevocationEntry> it = map.values().iterator(); it.hasNext();) {
                 if (!now.isBefore(it.next().expiresAt())) {
                     it.remove();

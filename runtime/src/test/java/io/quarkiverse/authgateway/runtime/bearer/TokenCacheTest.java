@@ -1,6 +1,7 @@
 package io.quarkiverse.authgateway.runtime.bearer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -55,5 +56,16 @@ class TokenCacheTest {
             cache.put("k" + i, ALICE, 1_000, 0);
         }
         assertEquals(3, cache.size());
+    }
+
+    @Test
+    void tokensThatShareTheirLastCharactersAreStillToldApart() {
+        String tail = "x".repeat(TokenCache.HASHED_SUFFIX);
+        cache.put("a." + tail, ALICE, 1_000, 0);
+        assertNull(cache.get("b." + tail, 1), "same suffix and length, other text");
+        assertNull(cache.get("ab." + tail, 1), "same suffix, other length");
+        assertSame(ALICE, cache.get("a." + tail, 1));
+        assertEquals(new TokenCache.Key("a." + tail).hashCode(), new TokenCache.Key("b." + tail).hashCode());
+        assertNotEquals(new TokenCache.Key("a." + tail), new TokenCache.Key("b." + tail));
     }
 }

@@ -68,4 +68,20 @@ class RevocationIndexTest {
         assertEquals(true, index.remove("SUBJECT:a"));
         assertEquals(true, index.isEmpty());
     }
+
+    @Test
+    void entriesAreRemovedByTheirStoreKeyAndIdentifiersMayContainColons() {
+        RevocationIndex index = new RevocationIndex(10);
+        index.put(new RevocationEntry(Kind.SESSION, "urn:session:1", "test", NOW, NOW.plusSeconds(60)), NOW);
+        index.put(entry("SESSION:x", 60), NOW);
+        assertNotNull(index.get(Kind.SESSION, "urn:session:1", NOW));
+        assertNotNull(index.get(Kind.SUBJECT, "SESSION:x", NOW));
+        assertNull(index.get(Kind.SESSION, "x", NOW));
+        assertEquals(false, index.remove("SESSION:x"));
+        assertEquals(false, index.remove("NOKIND:urn:session:1"));
+        assertEquals(true, index.remove("SESSION:urn:session:1"));
+        assertEquals(true, index.remove("SUBJECT:SESSION:x"));
+        assertEquals(0, index.size());
+        assertEquals(true, index.isEmpty());
+    }
 }
