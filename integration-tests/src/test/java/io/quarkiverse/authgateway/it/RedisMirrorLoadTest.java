@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * Loading the mirror of a store that holds more entries than one page: every entry in force is enforced, index members
- * whose entries are gone are skipped, and the load pages through the index ({@code ZSCAN} and {@code MGET} of a
+ * whose entries are gone are skipped, one with a score that is not a time of ours ({@code +inf}, written by hand) is
+ * read all the same, and the load pages through the index ({@code ZSCAN} and {@code MGET} of a
  * thousand members at a time) instead of one script call over all of it, which would hold Redis for as long as it
  * takes to read every entry.
  */
@@ -38,6 +40,9 @@ class RedisMirrorLoadTest {
             end
             redis.call('ZADD', 'auth-gateway:index', ARGV[4], 'SUBJECT:bulk-expired')
             redis.call('ZADD', 'auth-gateway:index', ARGV[3], 'SUBJECT:bulk-missing')
+            redis.call('SET', 'auth-gateway:entry:SUBJECT:bulk-forever', '{"kind":"SUBJECT","id":"bulk-forever",'
+                .. '"reason":"bulk","revokedAt":' .. ARGV[2] .. ',"expiresAt":' .. ARGV[3] .. '}', 'PXAT', ARGV[3])
+            redis.call('ZADD', 'auth-gateway:index', '+inf', 'SUBJECT:bulk-forever')
             return 1
             """;
 
@@ -49,6 +54,22 @@ class RedisMirrorLoadTest {
     @BeforeEach
     void storeIsReachable() throws IOException {
         Revocations.waitForStatus(base, Revocations.token("load-ready", "ready"), 200, Duration.ofSeconds(10));
+    }
+
+    /** Lifts what {@link #FILL} wrote, so that the other tests of this Redis find the store as they left it. */
+    private static final String CLEAN = """
+            for _, member in ipairs(redis.call('ZRANGE', 'auth-gateway:index', 0, -1)) do
+              if string.find(member, 'SUBJECT:bulk-', 1, true) == 1 then
+                redis.call('ZREM', 'auth-gateway:index', member)
+                redis.call('DEL', 'auth-gateway:entry:' .. member)
+              end
+            end
+            return redis.call('INCR', 'auth-gateway:version')
+            """;
+
+    @AfterEach
+    void liftTheBulkEntries() {
+        redis.cli("EVAL", CLEAN, "0");
     }
 
     @Test
@@ -78,12 +99,15 @@ class RedisMirrorLoadTest {
         assertEquals(200, Revocations.orders(base, Revocations.token("load-other", "bulk-" + (ENTRIES + 1))));
         assertEquals(200, Revocations.orders(base, Revocations.token("load-expired", "bulk-expired")));
         assertEquals(200, Revocations.orders(base, Revocations.token("load-missing", "bulk-missing")));
+        assertEquals(401, Revocations.orders(base, Revocations.token("load-forever", "bulk-forever")));
         String checked = redis.cli("INFO", "commandstats");
 
         assertEquals(calls(after, "mget"), calls(checked, "mget"), "requests were checked in Redis, not in the mirror");
         assertEquals(calls(before, "eval"), calls(checked, "eval"), "the load ran a script");
         long pages = calls(after, "zscan") - calls(before, "zscan");
-        assertTrue(pages >= 2, ENTRIES + 2 + " index members read in " + pages + " ZSCAN pages");
+        assertTrue(pages >= 2, ENTRIES + 3 + " index members read in " + pages + " ZSCAN pages");
+        // and revocations are still written with a member of score +inf in the index
+        assertEquals(201, Revocations.revokeSubject(base, "bulk-admin"));
     }
 
     /** @return how many times Redis ran the command, from {@code INFO commandstats} */

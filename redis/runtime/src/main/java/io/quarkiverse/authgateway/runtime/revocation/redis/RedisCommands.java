@@ -181,37 +181,60 @@ final class RedisCommands {
         }));
     }
 
+    /**
+     * Reads the page at the cursor, then the next one, until the index is done. Each step runs when the previous
+     * answer arrived, so the stack does not grow with the pages; whatever fails in a step fails the load.
+     */
     private void loadPage(String cursor, RevocationIndex into, Runnable done, Consumer<Throwable> failed) {
         command("ZSCAN", layout.index(), cursor, "COUNT", Integer.toString(LOAD_PAGE)).subscribe().with(page -> {
-            String next = page.get(0).toString();
-            Response scanned = page.get(1);
-            long now = clock.millis();
-            List<String> keys = new ArrayList<>(scanned.size() / 2);
-            for (int i = 0; i + 1 < scanned.size(); i += 2) {
-                // members are scored by expiry: one that expired has no entry left to read
-                if (Double.parseDouble(scanned.get(i + 1).toString()) > now) {
-                    keys.add(layout.entry(scanned.get(i).toString()));
-                }
-            }
-            Uni<Void> read = keys.isEmpty()
-                    ? Uni.createFrom().voidItem()
-                    : command("MGET", keys.toArray(String[]::new)).invoke(values -> {
-                        Instant at = clock.instant();
-                        for (int i = 0; i < values.size(); i++) {
-                            RevocationEntry entry = values.get(i) == null ? null : decodeOrSkip(values.get(i).toString());
-                            if (entry != null) {
-                                into.put(entry, at);
+            try {
+                String next = page.get(0).toString();
+                List<String> keys = inForce(page.get(1));
+                Uni<Void> read = keys.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : command("MGET", keys.toArray(String[]::new)).invoke(values -> {
+                            Instant at = clock.instant();
+                            for (int i = 0; i < values.size(); i++) {
+                                RevocationEntry entry = values.get(i) == null ? null : decodeOrSkip(values.get(i).toString());
+                                if (entry != null) {
+                                    into.put(entry, at);
+                                }
                             }
-                        }
-                    }).replaceWithVoid();
-            read.subscribe().with(ignored -> {
-                if ("0".equals(next)) {
-                    done.run();
-                } else {
-                    loadPage(next, into, done, failed);
-                }
-            }, failed);
+                        }).replaceWithVoid();
+                read.subscribe().with(ignored -> {
+                    if ("0".equals(next)) {
+                        done.run();
+                    } else {
+                        loadPage(next, into, done, failed);
+                    }
+                }, failed);
+            } catch (RuntimeException e) {
+                failed.accept(e); // a reply of an unexpected shape: the load fails and the next check retries
+            }
         }, failed);
+    }
+
+    /**
+     * @param scanned a page of {@code ZSCAN}: member, score, member, score...
+     * @return the entry keys of the members whose score (their expiry) is still ahead; a score that is not a number
+     *         of ours ({@code inf}, written by hand) is read all the same, and the entry's own expiry decides
+     */
+    private List<String> inForce(Response scanned) {
+        long now = clock.millis();
+        List<String> keys = new ArrayList<>(scanned.size() / 2);
+        for (int i = 0; i + 1 < scanned.size(); i += 2) {
+            String score = scanned.get(i + 1).toString();
+            boolean expired;
+            try {
+                expired = Double.parseDouble(score) <= now;
+            } catch (NumberFormatException e) {
+                expired = score.equals("-inf");
+            }
+            if (!expired) {
+                keys.add(layout.entry(scanned.get(i).toString()));
+            }
+        }
+        return keys;
     }
 
     Uni<Long> version() {

@@ -17,7 +17,8 @@ final class RedisLayout {
      * KEYS: entry, index, version. ARGV: index member, entry JSON, expiry (epoch ms), now (epoch ms), channel. Returns
      * the new version. The service only writes entries that expire in the future, but the script holds for any
      * expiry: an entry already expired by Redis' clock leaves no key behind, and an empty index is deleted rather
-     * than given an expiry it does not have.
+     * than given an expiry it does not have. An index whose last member has no time of ours as its score ({@code +inf},
+     * written by hand) keeps no expiry rather than failing every write.
      */
     static final String PUT = """
             redis.call('SET', KEYS[1], ARGV[2], 'PXAT', ARGV[3])
@@ -27,10 +28,11 @@ final class RedisLayout {
               redis.call('ZREM', KEYS[2], unpack(expired))
             end
             local last = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
-            if last[2] then
-              redis.call('PEXPIREAT', KEYS[2], last[2])
-            else
+            local lastExpiry = last[2] and tonumber(last[2])
+            if not last[2] then
               redis.call('DEL', KEYS[2])
+            elseif lastExpiry and lastExpiry < 1e15 then
+              redis.call('PEXPIREAT', KEYS[2], last[2])
             end
             local version = redis.call('INCR', KEYS[3])
             redis.call('PUBLISH', ARGV[5], version .. ' P ' .. ARGV[2])
@@ -55,7 +57,8 @@ final class RedisLayout {
               redis.call('ZREM', KEYS[1], unpack(expired))
             end
             local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-            if last[2] then
+            local lastExpiry = last[2] and tonumber(last[2])
+            if lastExpiry and lastExpiry < 1e15 then
               redis.call('PEXPIREAT', KEYS[1], last[2])
             end
             return version

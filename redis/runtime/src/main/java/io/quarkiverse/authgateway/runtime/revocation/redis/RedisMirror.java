@@ -265,7 +265,7 @@ final class RedisMirror implements RedisCommands.Listener {
         List<String> held = heldMessages;
         heldMessages = null;
         long loadMillis = (System.nanoTime() - reloadStartedNanos) / 1_000_000;
-        List<RevocationEntry> lost = snapshot.version() < version ? lost(snapshot) : List.of();
+        List<RevocationEntry> lost = snapshot.version() < version ? lost(snapshot, held) : List.of();
         entries = snapshot.entries();
         version = snapshot.version();
         trusted = subscriber != null;
@@ -296,13 +296,23 @@ final class RedisMirror implements RedisCommands.Listener {
      * every entry this mirror holds that Redis no longer has stays in force. A lift that Redis lost too is undone:
      * the failure is on the side of refusing.
      *
+     * The pages of a snapshot are read one after the other: an entry lifted while they were read is missing from them
+     * too, but it was lifted, not lost; its lift is among the changes held meanwhile.
+     *
+     * @param held the changes published while the snapshot was read
      * @return the entries in force here and missing from the snapshot, now added to it
      */
-    private List<RevocationEntry> lost(RedisCommands.Snapshot snapshot) {
+    private List<RevocationEntry> lost(RedisCommands.Snapshot snapshot, List<String> held) {
         Instant now = clock.instant();
         Set<String> present = new HashSet<>();
         for (RevocationEntry entry : snapshot.entries().list(now)) {
             present.add(RevocationIndex.key(entry.kind(), entry.id()));
+        }
+        for (String message : held) {
+            ChangeMessage change = ChangeMessage.parse(message);
+            if (change != null && !change.put() && change.version() > snapshot.version()) {
+                present.add(change.payload());
+            }
         }
         List<RevocationEntry> lost = new ArrayList<>();
         for (RevocationEntry entry : entries.list(now)) {
