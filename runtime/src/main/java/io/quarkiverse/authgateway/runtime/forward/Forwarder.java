@@ -83,6 +83,16 @@ final class Forwarder implements Handler<RoutingContext> {
     private void forward(RoutingContext context, String uri, SecurityIdentity identity) {
         HttpServerRequest request = context.request();
         SecurityIdentity caller = identity == null || identity.isAnonymous() ? null : identity;
+        if (caller != null && upstream.identity() == UpstreamConfig.IdentityPropagation.TOKEN
+                && !forwarding.tokensReady()) {
+            // right after start-up, while the signing key is being generated: this request waits for it
+            request.pause();
+            forwarding.whenTokensReady(context, () -> {
+                request.resume();
+                forward(context, uri, identity);
+            });
+            return;
+        }
         if (route.isWebSocket() && WebSocketForwarding.isUpgrade(request)) {
             WebSocketForwarding.forward(context, uri, headers(context, caller), upstream, this);
             return;

@@ -4,12 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
+import org.jose4j.jwk.RsaJsonWebKey;
+
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.ForwardingRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.UpstreamConfig;
 import io.quarkiverse.authgateway.runtime.challenge.ChallengeWriter;
 import io.quarkiverse.authgateway.runtime.challenge.Challenges;
@@ -17,6 +21,7 @@ import io.quarkiverse.authgateway.runtime.challenge.GatewayAnswer;
 import io.quarkiverse.authgateway.runtime.telemetry.GatewayTelemetry;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.tls.TlsConfigurationRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -39,7 +44,8 @@ public class Forwarding {
     private final ForwardHeaders headers;
     private final String typeBase;
     private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
-    private volatile InternalTokens tokens;
+    /** Complete once the signing key is there: read at start-up, or generated on a thread of its own. */
+    private volatile CompletableFuture<InternalTokens> tokens;
 
     public Forwarding(AuthGatewayRuntimeConfig config, Vertx vertx, ChallengeWriter writer,
             Instance<GatewayTelemetry> telemetry, Instance<UpstreamDiscovery> discovery,
@@ -76,7 +82,50 @@ public class Forwarding {
             }
             upstreams.computeIfAbsent(name, ignored -> new Upstream(name, upstream, vertx, discovery, tlsRegistry));
         }
-        tokens();
+        startTokens();
+    }
+
+    /**
+     * A configured key is read now, and a bad one (or bad settings) stops the start. A generated key is made on a
+     * thread of its own, so that neither the start-up nor an event loop waits for it; the few requests that need it
+     * before it is there wait for it without blocking ({@link #whenTokensReady}).
+     */
+    private void startTokens() {
+        ForwardingRuntimeConfig.InternalToken settings = config.forwarding().internalToken();
+        InternalTokens.check(settings);
+        RsaJsonWebKey configured = InternalTokens.configuredKey(settings);
+        if (configured != null) {
+            tokens = CompletableFuture.completedFuture(new InternalTokens(settings, configured));
+            return;
+        }
+        CompletableFuture<InternalTokens> generated = new CompletableFuture<>();
+        Thread generator = new Thread(() -> {
+            try {
+                generated.complete(new InternalTokens(settings, InternalTokens.generatedKey()));
+            } catch (RuntimeException e) {
+                generated.completeExceptionally(e);
+            }
+        }, "auth-gateway-internal-token-key");
+        generator.setDaemon(true);
+        generator.start();
+        tokens = generated;
+    }
+
+    /** Whether the internal tokens can be minted at once. */
+    boolean tokensReady() {
+        return tokens.isDone();
+    }
+
+    /** Runs the action on the request's context once the internal tokens can be minted. */
+    void whenTokensReady(RoutingContext context, Runnable action) {
+        Context requestContext = vertx.getOrCreateContext();
+        tokens.whenComplete((ready, failure) -> requestContext.runOnContext(ignored -> {
+            if (failure != null) {
+                context.fail(failure);
+            } else {
+                action.run();
+            }
+        }));
     }
 
     /** The handler of one forwarded route. */
@@ -100,6 +149,10 @@ public class Forwarding {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/jwk-set+json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "max-age=300")
                 .putHeader("X-Content-Type-Options", "nosniff");
+        if (!tokensReady()) {
+            whenTokensReady(context, () -> GatewayAnswer.endWith(context, tokens().jwks()));
+            return;
+        }
         GatewayAnswer.endWith(context, tokens().jwks());
     }
 
@@ -107,18 +160,9 @@ public class Forwarding {
         return headers;
     }
 
+    /** The internal tokens; callers that may run before the key is there check {@link #tokensReady} first. */
     InternalTokens tokens() {
-        InternalTokens current = tokens;
-        if (current == null) {
-            synchronized (this) {
-                current = tokens;
-                if (current == null) {
-                    current = new InternalTokens(config.forwarding().internalToken());
-                    tokens = current;
-                }
-            }
-        }
-        return current;
+        return tokens.join();
     }
 
     String typeBase() {

@@ -65,24 +65,17 @@ final class InternalTokens {
     /** Per audience, by identity object (identities have no value equality: this is a reference lookup). */
     private final ConcurrentHashMap<String, BoundedCache<SecurityIdentity, Minted>> byIdentity = new ConcurrentHashMap<>();
 
-    InternalTokens(ForwardingRuntimeConfig.InternalToken config) {
-        Duration lifetime = config.lifetime();
-        if (lifetime.compareTo(Duration.ofSeconds(10)) < 0 || lifetime.compareTo(Duration.ofHours(1)) > 0) {
-            throw new ConfigurationException(PROPERTY + "lifetime is " + lifetime + ": use 10 seconds to 1 hour",
-                    Set.of(PROPERTY + "lifetime"));
-        }
-        this.lifetimeSeconds = lifetime.toSeconds();
+    /**
+     * @param key the signing key: {@link #configuredKey} or {@link #generatedKey}
+     */
+    InternalTokens(ForwardingRuntimeConfig.InternalToken config, RsaJsonWebKey key) {
+        check(config);
+        this.lifetimeSeconds = config.lifetime().toSeconds();
         this.issuer = config.issuer();
         this.copiedClaims = List.copyOf(config.claims().orElse(List.of()));
-        for (String claim : copiedClaims) {
-            if (RESERVED.contains(claim)) {
-                throw new ConfigurationException(PROPERTY + "claims lists '" + claim + "', which the gateway sets itself: "
-                        + "remove it", Set.of(PROPERTY + "claims"));
-            }
-        }
         this.maxSize = Math.max(1, config.cacheSize());
         this.cache = new BoundedCache<>(maxSize);
-        this.key = config.keyLocation().map(InternalTokens::load).orElseGet(InternalTokens::generate);
+        this.key = key;
         try {
             key.setKeyId(key.calculateBase64urlEncodedThumbprint("SHA-256"));
             key.setUse("sig");
@@ -190,7 +183,28 @@ final class InternalTokens {
         }
     }
 
-    private static RsaJsonWebKey generate() {
+    /** Stops the start-up on settings that no token could be minted with. */
+    static void check(ForwardingRuntimeConfig.InternalToken config) {
+        Duration lifetime = config.lifetime();
+        if (lifetime.compareTo(Duration.ofSeconds(10)) < 0 || lifetime.compareTo(Duration.ofHours(1)) > 0) {
+            throw new ConfigurationException(PROPERTY + "lifetime is " + lifetime + ": use 10 seconds to 1 hour",
+                    Set.of(PROPERTY + "lifetime"));
+        }
+        for (String claim : config.claims().orElse(List.of())) {
+            if (RESERVED.contains(claim)) {
+                throw new ConfigurationException(PROPERTY + "claims lists '" + claim + "', which the gateway sets itself: "
+                        + "remove it", Set.of(PROPERTY + "claims"));
+            }
+        }
+    }
+
+    /** @return the key of {@code key-location}, read and checked, or {@code null} when none is configured */
+    static RsaJsonWebKey configuredKey(ForwardingRuntimeConfig.InternalToken config) {
+        return config.keyLocation().map(InternalTokens::load).orElse(null);
+    }
+
+    /** @return a new RSA key (2048 bits): tens to hundreds of milliseconds of CPU */
+    static RsaJsonWebKey generatedKey() {
         try {
             return RsaJwkGenerator.generateJwk(2048);
         } catch (JoseException e) {
