@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures what the extension adds to start-up and memory: the same open endpoint in an application without it
-# (bare-app: Quarkus REST only), with it (gateway-app, in-memory revocation store, Basic and Bearer configured) and with
-# it and its Redis store (gateway-app against a redis-server this script starts), side by side in one run.
+# (bare-app: Quarkus REST only), with it and nothing more (lean-app: Basic and Bearer configured), with it, the Redis
+# client and two forwarded routes (gateway-app, in-memory revocation store) and with its Redis store (gateway-app
+# against a redis-server this script starts), side by side in one run.
 #
 #   benchmarks/startup.sh [runs=10]
 #
@@ -19,7 +20,8 @@ WARMUP=${WARMUP:-10}
 WORK=benchmarks/target/startup
 mkdir -p "$WORK"
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)"; exit 1; }
-${MVN:-mvn} -B -q package -DskipTests -Pbenchmarks -pl benchmarks/token-tool,benchmarks/gateway-app,benchmarks/bare-app -am
+${MVN:-mvn} -B -q package -DskipTests -Pbenchmarks \
+    -pl benchmarks/token-tool,benchmarks/gateway-app,benchmarks/bare-app,benchmarks/lean-app -am
 java -cp "benchmarks/token-tool/target/classes:$(cat benchmarks/token-tool/target/classpath.txt)" \
     io.quarkiverse.authgateway.bench.TokenTool "$WORK" 1 2>/dev/null
 export BENCH_PUBLIC_KEY="$PWD/$WORK/publicKey.pem"
@@ -37,7 +39,8 @@ token = open(os.path.join(work, "token.txt")).read().strip()
 gateway = "benchmarks/gateway-app/target/quarkus-app/quarkus-run.jar"
 configs = [
     ("Quarkus REST, no extension", "benchmarks/bare-app/target/quarkus-app/quarkus-run.jar", []),
-    ("with the extension (Basic, Bearer, in-memory revocation store)", gateway, []),
+    ("with the extension only (Basic, Bearer; lean-app)", "benchmarks/lean-app/target/quarkus-app/quarkus-run.jar", []),
+    ("with the extension, the Redis client and two forwarded routes (gateway-app)", gateway, []),
     ("with the extension and its Redis revocation store", gateway, [f"-Dquarkus.redis.hosts=redis://127.0.0.1:{redis_port}"]),
 ]
 PORT = 8097
