@@ -26,7 +26,7 @@ set grid
 set key off
 set xlabel "entries in force"
 set yrange [0:*]
-set title "CPU per request, Bearer RS256 with token cache"
+set title "CPU per request (cached RS256)"
 set ylabel "µs"
 plot "$TARGET/revocation-scale/plot.dat" using 1:5 with linespoints pt 7
 set title "heap per entry in the mirror"
@@ -62,7 +62,7 @@ plot "$TARGET/routes-scale/plot.dat" using 1:2 with linespoints pt 7
 set title "launch to first answered request"
 set ylabel "ms"
 plot "$TARGET/routes-scale/plot.dat" using 1:3 with linespoints pt 7
-set title "CPU per request, Bearer RS256 with token cache"
+set title "CPU per request (cached RS256)"
 set ylabel "µs"
 plot "$TARGET/routes-scale/plot.dat" using 1:4 with linespoints pt 7
 unset multiplot
