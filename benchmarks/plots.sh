@@ -9,6 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v gnuplot >/dev/null || { echo "gnuplot is required (apt-get install gnuplot-nox)"; exit 1; }
 IMAGES=docs/modules/ROOT/images
+# every curve: sizes on a logarithmic axis
+AXES='set logscale x
+set format x "10^{%L}"
+set grid'
 TARGET=benchmarks/target
 drawn=()
 
@@ -20,9 +24,7 @@ if [ -s "$REVOCATION" ]; then
 set terminal pngcairo size 1200,800 font "sans,11"
 set output "$IMAGES/revocation-scale.png"
 set multiplot layout 2,2 title "Redis revocation store: entries in force (0 drawn at 1)"
-set logscale x
-set format x "10^{%L}"
-set grid
+$AXES
 set key off
 set xlabel "entries in force"
 set yrange [0:*]
@@ -50,9 +52,7 @@ if [ -s "$ROUTES" ]; then
 set terminal pngcairo size 1200,400 font "sans,11"
 set output "$IMAGES/routes-scale.png"
 set multiplot layout 1,3 title "Route bindings"
-set logscale x
-set format x "10^{%L}"
-set grid
+$AXES
 set key off
 set xlabel "route bindings"
 set yrange [0:*]
@@ -96,9 +96,7 @@ PY
 set terminal pngcairo size 1200,400 font "sans,11"
 set output "$IMAGES/jmh-scale.png"
 set multiplot layout 1,2 title "Per-operation cost (JMH, one thread)"
-set logscale x
-set format x "10^{%L}"
-set grid
+$AXES
 set yrange [0:*]
 set key top left
 set title "revocation match (entries 0 drawn at 1)"

@@ -1,5 +1,10 @@
 package io.quarkiverse.authgateway.runtime.revocation.redis;
 
+import java.time.Instant;
+
+import io.quarkiverse.authgateway.RevocationEntry;
+import io.quarkiverse.authgateway.runtime.revocation.RevocationIndex;
+
 /**
  * One change published on the revocation channel by {@link RedisLayout#PUT} or {@link RedisLayout#LIFT}:
  * {@code <version> P <entry JSON>} (an entry put) or {@code <version> L <KIND>:<id>} (an entry lifted).
@@ -37,5 +42,17 @@ record ChangeMessage(long version, boolean put, String payload) {
             return null;
         }
         return new ChangeMessage(version, kind == 'P', text.substring(space + 3));
+    }
+
+    /** Puts or lifts the entry in the index; a put whose JSON is not an entry of ours is skipped. */
+    void applyTo(RevocationIndex entries, RedisCommands redis, Instant now) {
+        if (put) {
+            RevocationEntry entry = redis.decodeOrSkip(payload);
+            if (entry != null) {
+                entries.put(entry, now);
+            }
+        } else {
+            entries.remove(payload);
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.quarkiverse.authgateway.runtime.revocation.redis;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,13 +32,6 @@ final class RedisCommands {
         void failed(Throwable failure);
     }
 
-    /**
-     * Every entry in force, and the version read before the first of them: every change after that version is
-     * published, so a mirror that applies the changes it held while loading ends up where Redis is.
-     */
-    record Snapshot(long version, RevocationIndex entries) {
-    }
-
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.authgateway");
     /** Error replies of a Redis that is loading, blocked by a script, or without a master or slot owner. */
     private static final List<String> OUTAGE_REPLIES = List.of("LOADING", "BUSY", "MASTERDOWN", "CLUSTERDOWN",
@@ -53,11 +45,6 @@ final class RedisCommands {
     private final Listener listener;
     /** Entries per script call when writing many. */
     static final int PAGE = 100;
-    /**
-     * Index members per page when loading: one {@code ZSCAN} and one {@code MGET} of this many, about a millisecond of
-     * Redis' time each, so that loading a million entries never holds Redis for long.
-     */
-    static final int LOAD_PAGE = 1000;
     /** Two writes in flight at most: the rest of the client's pool stays free for checks and lookups. */
     private final WriteGate writes = new WriteGate(2, 1024);
 
@@ -169,72 +156,9 @@ final class RedisCommands {
                         .map(response -> response.toInteger() == 1));
     }
 
-    /**
-     * Loads every entry in force a page at a time ({@link #LOAD_PAGE}), never in one command over the whole index. A
-     * change made while the pages are read may or may not be in them; it is published with a version after the one
-     * returned, so the caller applies it afterwards either way.
-     */
+    /** Every entry in force, read a page at a time ({@link Snapshot}). */
     Uni<Snapshot> snapshot() {
-        return version().flatMap(version -> Uni.createFrom().emitter(emitter -> {
-            RevocationIndex entries = new RevocationIndex(Integer.MAX_VALUE);
-            loadPage("0", entries, () -> emitter.complete(new Snapshot(version, entries)), emitter::fail);
-        }));
-    }
-
-    /**
-     * Reads the page at the cursor, then the next one, until the index is done. Each step runs when the previous
-     * answer arrived, so the stack does not grow with the pages; whatever fails in a step fails the load.
-     */
-    private void loadPage(String cursor, RevocationIndex into, Runnable done, Consumer<Throwable> failed) {
-        command("ZSCAN", layout.index(), cursor, "COUNT", Integer.toString(LOAD_PAGE)).subscribe().with(page -> {
-            try {
-                String next = page.get(0).toString();
-                List<String> keys = inForce(page.get(1));
-                Uni<Void> read = keys.isEmpty()
-                        ? Uni.createFrom().voidItem()
-                        : command("MGET", keys.toArray(String[]::new)).invoke(values -> {
-                            Instant at = clock.instant();
-                            for (int i = 0; i < values.size(); i++) {
-                                RevocationEntry entry = values.get(i) == null ? null : decodeOrSkip(values.get(i).toString());
-                                if (entry != null) {
-                                    into.put(entry, at);
-                                }
-                            }
-                        }).replaceWithVoid();
-                read.subscribe().with(ignored -> {
-                    if ("0".equals(next)) {
-                        done.run();
-                    } else {
-                        loadPage(next, into, done, failed);
-                    }
-                }, failed);
-            } catch (RuntimeException e) {
-                failed.accept(e); // a reply of an unexpected shape: the load fails and the next check retries
-            }
-        }, failed);
-    }
-
-    /**
-     * @param scanned a page of {@code ZSCAN}: member, score, member, score...
-     * @return the entry keys of the members whose score (their expiry) is still ahead; a score that is not a number
-     *         of ours ({@code inf}, written by hand) is read all the same, and the entry's own expiry decides
-     */
-    private List<String> inForce(Response scanned) {
-        long now = clock.millis();
-        List<String> keys = new ArrayList<>(scanned.size() / 2);
-        for (int i = 0; i + 1 < scanned.size(); i += 2) {
-            String score = scanned.get(i + 1).toString();
-            boolean expired;
-            try {
-                expired = Double.parseDouble(score) <= now;
-            } catch (NumberFormatException e) {
-                expired = score.equals("-inf");
-            }
-            if (!expired) {
-                keys.add(layout.entry(scanned.get(i).toString()));
-            }
-        }
-        return keys;
+        return Snapshot.read(this, layout, clock);
     }
 
     Uni<Long> version() {

@@ -1,24 +1,20 @@
 package io.quarkiverse.authgateway.runtime.revocation.redis;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.authgateway.RevocationEntry;
-import io.quarkiverse.authgateway.runtime.LogSafe;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationIndex;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.vertx.core.Vertx;
 
 /**
- * The copy of the Redis revocation entries in this JVM, and whether it can be trusted. It is loaded in one script
- * call and kept current by the changes published on the channel, each with a version:
+ * The copy of the Redis revocation entries in this JVM, and whether it can be trusted. It is loaded a page at a time
+ * ({@link Snapshot}) and kept current by the changes published on the channel, each with a version:
  * <ul>
  * <li>a change whose version follows the mirror's is applied, an older one ignored;</li>
  * <li>a gap in versions or a lost subscription makes the mirror untrusted until it is reloaded;</li>
@@ -27,7 +23,7 @@ import io.vertx.core.Vertx;
  * <li>every check interval the version counter is read: a lower one (Redis restarted) reloads, one the published
  * changes did not bring within an interval renews the subscription;</li>
  * <li>a reload at a lower version than the mirror's (Redis lost data) keeps the entries that Redis lost, and writes
- * them back: a revocation is never dropped because Redis forgot it.</li>
+ * them back ({@link LostEntries}): a revocation is never dropped because Redis forgot it.</li>
  * </ul>
  * All state changes happen under this object's lock; requests read the two volatile fields only.
  */
@@ -78,9 +74,7 @@ final class RedisMirror implements RedisCommands.Listener {
             trusted = false;
         }
         if (current != null) {
-            current.unsubscribe().subscribe().with(ignored -> {
-            }, ignored -> {
-            });
+            unsubscribe(current);
         }
     }
 
@@ -126,8 +120,7 @@ final class RedisMirror implements RedisCommands.Listener {
             reachable = true;
             if (outage && trusted) {
                 outage = false;
-                LOG.infof("Revocation store answering again; the mirror stayed trusted (last confirmed %d ms ago)",
-                        clock.millis() - confirmedAtMillis);
+                StoreNotices.answeringAgain(clock.millis() - confirmedAtMillis);
             }
         }
     }
@@ -145,18 +138,7 @@ final class RedisMirror implements RedisCommands.Listener {
             }
             outage = true;
         }
-        String cause = LogSafe.value(failure.getMessage() == null
-                ? failure.getClass().getSimpleName()
-                : failure.getMessage());
-        if (stillTrusted) {
-            LOG.warnf("Revocation store not answering (%s): requests are checked against the mirror for up to "
-                    + "quarkus.auth-gateway.revocation.redis.max-staleness (%d ms) since it was last confirmed, then "
-                    + "answered per quarkus.auth-gateway.revocation.on-store-failure until it is back", cause,
-                    maxStalenessMillis);
-        } else {
-            LOG.warnf("Revocation store unreachable (%s): requests with proven credentials are answered per "
-                    + "quarkus.auth-gateway.revocation.on-store-failure until it is back", cause);
-        }
+        StoreNotices.notAnswering(failure, stillTrusted, maxStalenessMillis);
     }
 
     /** How many times every entry was loaded from Redis. */
@@ -188,8 +170,7 @@ final class RedisMirror implements RedisCommands.Listener {
                     expectedVersion = -1;
                     reload();
                 } else if (expectedVersion > version) {
-                    LOG.debugf("Revocation changes up to version %d never arrived (mirror at %d): subscribing again",
-                            expectedVersion, version);
+                    StoreNotices.changesMissing(expectedVersion, version);
                     expectedVersion = -1;
                     resubscribe();
                 } else {
@@ -210,8 +191,8 @@ final class RedisMirror implements RedisCommands.Listener {
         }
         subscribing = true;
         int generation = ++subscriptions;
-        redis.subscribe(this::onMessage, () -> lost(generation, "the subscription ended"),
-                failure -> lost(generation, failure.getClass().getSimpleName()))
+        redis.subscribe(this::onMessage, () -> subscriptionEnded(generation, "the subscription ended"),
+                failure -> subscriptionEnded(generation, failure.getClass().getSimpleName()))
                 .subscribe().with(created -> {
                     synchronized (this) {
                         subscribing = false;
@@ -230,21 +211,24 @@ final class RedisMirror implements RedisCommands.Listener {
         ReactiveRedisSubscriber stale = subscriber;
         subscriber = null;
         trusted = false;
-        stale.unsubscribe().subscribe().with(ignored -> {
-        }, ignored -> {
-        });
+        unsubscribe(stale);
         subscribe();
     }
 
-    private void lost(int generation, String why) {
-        synchronized (this) {
-            if (generation != subscriptions) {
-                return; // an earlier subscription, already replaced
-            }
-            subscriber = null;
-            trusted = false;
+    /** Ends a subscription, whatever Redis answers: a new one replaces it, or the mirror stops. */
+    private static void unsubscribe(ReactiveRedisSubscriber subscription) {
+        subscription.unsubscribe().subscribe().with(ignored -> {
+        }, ignored -> {
+        });
+    }
+
+    private synchronized void subscriptionEnded(int generation, String why) {
+        if (generation != subscriptions) {
+            return; // an earlier subscription, already replaced
         }
-        LOG.debugf("Revocation change subscription lost (%s): requests are checked in Redis until it is back", why);
+        subscriber = null;
+        trusted = false;
+        StoreNotices.subscriptionLost(why);
     }
 
     /** Loads every entry; changes published meanwhile are held and applied after it. */
@@ -261,11 +245,13 @@ final class RedisMirror implements RedisCommands.Listener {
         });
     }
 
-    private synchronized void loaded(RedisCommands.Snapshot snapshot) {
+    private synchronized void loaded(Snapshot snapshot) {
         List<String> held = heldMessages;
         heldMessages = null;
         long loadMillis = (System.nanoTime() - reloadStartedNanos) / 1_000_000;
-        List<RevocationEntry> lost = snapshot.version() < version ? lost(snapshot, held) : List.of();
+        List<RevocationEntry> lost = snapshot.version() < version
+                ? LostEntries.keptInForce(snapshot, entries, held, clock.instant())
+                : List.of();
         entries = snapshot.entries();
         version = snapshot.version();
         trusted = subscriber != null;
@@ -274,54 +260,12 @@ final class RedisMirror implements RedisCommands.Listener {
         for (String message : held) {
             apply(message);
         }
-        if (!lost.isEmpty()) {
-            LOG.warnf("The revocation store lost %d entries in force (its version went back, to %d: a restart without "
-                    + "persistence, a failover to a replica that lagged, a flush): they stay in force here and are "
-                    + "written back", lost.size(), version);
-            redis.putAll(lost).subscribe().with(ignored -> {
-            }, failure -> LOG.debugf("Writing back lost revocation entries failed (%s): they stay in force here",
-                    failure.getClass().getSimpleName()));
-        }
-        if (outage && trusted) {
+        LostEntries.writeBack(redis, lost, version);
+        boolean afterOutage = outage && trusted;
+        if (afterOutage) {
             outage = false;
-            LOG.infof("Revocation store reachable again: mirror reloaded with %d entries (version %d) in %d ms",
-                    entries.size(), version, loadMillis);
-        } else {
-            LOG.debugf("Revocation mirror loaded: %d entries (version %d) in %d ms", entries.size(), version, loadMillis);
         }
-    }
-
-    /**
-     * Redis went back to an older version: what it lost cannot have been lifted since (a lift is a newer version), so
-     * every entry this mirror holds that Redis no longer has stays in force. A lift that Redis lost too is undone:
-     * the failure is on the side of refusing.
-     *
-     * The pages of a snapshot are read one after the other: an entry lifted while they were read is missing from them
-     * too, but it was lifted, not lost; its lift is among the changes held meanwhile.
-     *
-     * @param held the changes published while the snapshot was read
-     * @return the entries in force here and missing from the snapshot, now added to it
-     */
-    private List<RevocationEntry> lost(RedisCommands.Snapshot snapshot, List<String> held) {
-        Instant now = clock.instant();
-        Set<String> present = new HashSet<>();
-        for (RevocationEntry entry : snapshot.entries().list(now)) {
-            present.add(RevocationIndex.key(entry.kind(), entry.id()));
-        }
-        for (String message : held) {
-            ChangeMessage change = ChangeMessage.parse(message);
-            if (change != null && !change.put() && change.version() > snapshot.version()) {
-                present.add(change.payload());
-            }
-        }
-        List<RevocationEntry> lost = new ArrayList<>();
-        for (RevocationEntry entry : entries.list(now)) {
-            if (!present.contains(RevocationIndex.key(entry.kind(), entry.id()))) {
-                lost.add(entry);
-                snapshot.entries().put(entry, now);
-            }
-        }
-        return lost;
+        StoreNotices.loaded(afterOutage, entries.size(), version, loadMillis);
     }
 
     private synchronized void onMessage(String message) {
@@ -348,14 +292,7 @@ final class RedisMirror implements RedisCommands.Listener {
             reload();
             return;
         }
-        if (change.put()) {
-            RevocationEntry entry = redis.decodeOrSkip(change.payload());
-            if (entry != null) {
-                entries.put(entry, clock.instant());
-            }
-        } else {
-            entries.remove(change.payload());
-        }
+        change.applyTo(entries, redis, clock.instant());
         version = change.version();
         confirmedAtMillis = clock.millis();
     }
