@@ -1,5 +1,6 @@
 package io.quarkiverse.authgateway.runtime;
 
+import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,6 +55,16 @@ public final class BoundedCache<K, V> {
     /** Removes the entry if it still has this value. */
     public void remove(K key, V value) {
         entries.remove(key, value);
+    }
+
+    /** Removes the key's entry, if any. */
+    public void remove(K key) {
+        entries.remove(key);
+    }
+
+    /** @return the entries' values, as they are while they are read */
+    public Collection<V> values() {
+        return entries.values();
     }
 
     /** @return whether the key has an entry */

@@ -159,6 +159,16 @@ public interface RevocationRuntimeConfig {
          */
         @WithDefault("0")
         int waitForReplicas();
+
+        /**
+         * How many of the newest entries the mirror keeps whole (about 300 bytes each), besides the digest it keeps of
+         * every entry (about 50 bytes). Should Redis lose entries (a restart without persistence, a failover to a
+         * replica that lagged, a flush), each instance keeps every entry it mirrored in force, and writes back those
+         * it keeps whole; the others stay in force in the instances that mirrored them, until they expire. A match
+         * against an entry kept whole also reports its reason and times as written, rather than to the second.
+         */
+        @WithDefault("10000")
+        int mirrorKeptWhole();
     }
 
     /**

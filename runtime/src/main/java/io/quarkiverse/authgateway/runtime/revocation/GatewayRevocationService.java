@@ -126,7 +126,7 @@ public class GatewayRevocationService implements RevocationService {
             return Uni.createFrom().failure(new RevocationStoreUnavailableException("the store is unreachable"));
         }
         return unavailableAsApiFailure(store.lookup(RevocationMatcher.keysOf(identity))).map(found -> {
-            RevocationIndex fetched = new RevocationIndex(Integer.MAX_VALUE);
+            RevocationIndex fetched = new EntryIndex(Integer.MAX_VALUE);
             Instant now = clock.instant();
             for (RevocationEntry entry : found) {
                 fetched.put(entry, now);

@@ -14,13 +14,13 @@ import io.smallrye.mutiny.Uni;
  */
 final class MemoryRevocationStore implements RevocationStore {
 
-    private final RevocationIndex index;
+    private final EntryIndex index;
     private final int maxEntries;
     private final Map<String, Long> uses = new ConcurrentHashMap<>();
     private final Clock clock;
 
     MemoryRevocationStore(int maxEntries, Clock clock) {
-        this.index = new RevocationIndex(maxEntries);
+        this.index = new EntryIndex(maxEntries);
         this.maxEntries = maxEntries;
         this.clock = clock;
     }

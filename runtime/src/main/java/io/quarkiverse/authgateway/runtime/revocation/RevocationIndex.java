@@ -1,156 +1,61 @@
 package io.quarkiverse.authgateway.runtime.revocation;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkiverse.authgateway.RevocationEntry;
 
 /**
- * Revocation entries held in this JVM, looked up without I/O: the whole embedded store, or the mirror of the Redis
- * store. Bounded: when full, the entry closest to its expiry makes room. One map per kind, keyed by the identifier
- * itself, so that a lookup builds no key; token-value entries (by hash) are kept apart so that a request only hashes
- * its token when there is at least one of them.
+ * Revocation entries held in this JVM, looked up without I/O: the embedded store's entries ({@link EntryIndex}), or
+ * the mirror of the Redis store ({@link DigestIndex}). Safe for concurrent lookups and changes.
  */
-public final class RevocationIndex {
+public interface RevocationIndex {
 
-    static final String HASH_PREFIX = "sha256:";
-    private static final RevocationEntry.Kind[] KINDS = RevocationEntry.Kind.values();
-
-    /** By kind (ordinal), then identifier; token entries by {@code jti} only. */
-    private final List<ConcurrentHashMap<String, RevocationEntry>> byKind = new ArrayList<>(KINDS.length);
-    /** Token entries by the hash of the whole token ({@link #HASH_PREFIX}). */
-    private final ConcurrentHashMap<String, RevocationEntry> tokenValues = new ConcurrentHashMap<>();
-    private final int maxEntries;
-
-    /**
-     * @param maxEntries the largest number of entries; {@link Integer#MAX_VALUE} for a mirror of a store that bounds itself
-     */
-    public RevocationIndex(int maxEntries) {
-        this.maxEntries = maxEntries;
-        for (int i = 0; i < KINDS.length; i++) {
-            byKind.add(new ConcurrentHashMap<>());
-        }
-    }
+    /** The prefix of a token entry's id when it names the token by the hash of its whole text. */
+    String HASH_PREFIX = "sha256:";
 
     /**
      * @return the key of an entry: its kind and identifier, as in the Redis store
      */
-    public static String key(RevocationEntry.Kind kind, String id) {
+    static String key(RevocationEntry.Kind kind, String id) {
         return kind.name() + ':' + id;
     }
 
-    private ConcurrentHashMap<String, RevocationEntry> mapOf(RevocationEntry.Kind kind, String id) {
-        return kind == RevocationEntry.Kind.TOKEN && id.startsWith(HASH_PREFIX) ? tokenValues : byKind.get(kind.ordinal());
-    }
-
-    boolean isEmpty() {
-        if (!tokenValues.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < byKind.size(); i++) {
-            if (!byKind.get(i).isEmpty()) {
-                return false;
+    /**
+     * @param key an entry's {@link #key}
+     * @return the kind it names, or {@code null} for a text that is not a key
+     */
+    static RevocationEntry.Kind kindOf(String key) {
+        int colon = key.indexOf(':');
+        for (RevocationEntry.Kind kind : RevocationEntry.Kind.values()) {
+            if (colon == kind.name().length() && key.startsWith(kind.name())) {
+                return kind;
             }
         }
-        return true;
+        return null;
     }
+
+    /** @return whether there is no entry at all: then nothing is worth looking up */
+    boolean isEmpty();
 
     /**
      * @return whether any token is revoked by its value: only then is a presented token worth hashing
      */
-    boolean hasTokenValues() {
-        return !tokenValues.isEmpty();
-    }
+    boolean hasTokenValues();
 
-    public int size() {
-        int size = tokenValues.size();
-        for (int i = 0; i < byKind.size(); i++) {
-            size += byKind.get(i).size();
-        }
-        return size;
-    }
+    /** @return how many entries are held, some possibly expired but not yet dropped */
+    int size();
 
-    RevocationEntry get(RevocationEntry.Kind kind, String id, Instant now) {
-        ConcurrentHashMap<String, RevocationEntry> map = mapOf(kind, id);
-        RevocationEntry entry = map.get(id);
-        if (entry != null && !now.isBefore(entry.expiresAt())) {
-            map.remove(id, entry);
-            return null;
-        }
-        return entry;
-    }
+    /**
+     * @return the entry of this kind and identifier in force at {@code now}, or {@code null}
+     */
+    RevocationEntry get(RevocationEntry.Kind kind, String id, Instant now);
 
-    public void put(RevocationEntry entry, Instant now) {
-        if (size() >= maxEntries) {
-            dropExpired(now);
-        }
-        if (size() >= maxEntries) {
-            RevocationEntry oldest = null;
-            for (RevocationEntry candidate : all()) {
-                if (oldest == null || candidate.expiresAt().isBefore(oldest.expiresAt())) {
-                    oldest = candidate;
-                }
-            }
-            if (oldest != null) {
-                mapOf(oldest.kind(), oldest.id()).remove(oldest.id(), oldest);
-            }
-        }
-        mapOf(entry.kind(), entry.id()).put(entry.id(), entry);
-    }
-
-    boolean remove(RevocationEntry.Kind kind, String id) {
-        return mapOf(kind, id).remove(id) != null;
-    }
+    /** Adds an entry, or replaces the one of the same kind and identifier. */
+    void put(RevocationEntry entry, Instant now);
 
     /**
      * @param key an entry's {@link #key}
      * @return whether there was one
      */
-    public boolean remove(String key) {
-        int colon = key.indexOf(':');
-        for (RevocationEntry.Kind kind : KINDS) {
-            if (colon == kind.name().length() && key.startsWith(kind.name())) {
-                return remove(kind, key.substring(colon + 1));
-            }
-        }
-        return false;
-    }
-
-    /**
-     * @return the entries in force, oldest revocation first
-     */
-    public List<RevocationEntry> list(Instant now) {
-        dropExpired(now);
-        List<RevocationEntry> list = all();
-        list.sort(Comparator.comparing(RevocationEntry::revokedAt));
-        return list;
-    }
-
-    private List<ConcurrentHashMap<String, RevocationEntry>> maps() {
-        List<ConcurrentHashMap<String, RevocationEntry>> maps = new ArrayList<>(byKind);
-        maps.add(tokenValues);
-        return maps;
-    }
-
-    private List<RevocationEntry> all() {
-        List<RevocationEntry> all = new ArrayList<>(size());
-        for (ConcurrentHashMap<String, RevocationEntry> map : maps()) {
-            all.addAll(map.values());
-        }
-        return all;
-    }
-
-    private void dropExpired(Instant now) {
-        for (ConcurrentHashMap<String, RevocationEntry> map : maps()) {
-            for (Iterator<RevocationEntry> it = map.values().iterator(); it.hasNext();) {
-                if (!now.isBefore(it.next().expiresAt())) {
-                    it.remove();
-                }
-            }
-        }
-    }
+    boolean remove(String key);
 }

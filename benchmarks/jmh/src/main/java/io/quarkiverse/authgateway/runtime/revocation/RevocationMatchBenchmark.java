@@ -64,7 +64,7 @@ public class RevocationMatchBenchmark {
     public void setUp() {
         matcher = new RevocationMatcher(new EntryLifetimes(Duration.ofHours(24), Duration.ofDays(366),
                 Duration.ofSeconds(30)));
-        index = new RevocationIndex(Integer.MAX_VALUE);
+        index = new EntryIndex(Integer.MAX_VALUE);
         Instant now = Instant.now();
         Instant expiresAt = now.plus(Duration.ofHours(24));
         for (int i = 0; i < entries; i++) {

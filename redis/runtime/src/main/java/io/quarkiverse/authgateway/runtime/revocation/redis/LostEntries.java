@@ -2,20 +2,18 @@ package io.quarkiverse.authgateway.runtime.revocation.redis;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.authgateway.RevocationEntry;
-import io.quarkiverse.authgateway.runtime.revocation.RevocationIndex;
+import io.quarkiverse.authgateway.runtime.revocation.DigestIndex;
 
 /**
  * What a mirror does when Redis went back to an older version (a restart without persistence, a failover to a replica
  * that lagged, a flush): what Redis lost cannot have been lifted since (a lift is a newer version), so every entry
- * the mirror holds that Redis no longer has stays in force, and is written back. A lift that Redis lost too is
- * undone: the failure is on the side of refusing.
+ * the mirror holds that Redis no longer has stays in force, and those the mirror keeps whole (the newest, see
+ * {@code mirror-kept-whole}) are written back. A lift that Redis lost too is undone: the failure is on the side of
+ * refusing.
  */
 final class LostEntries {
 
@@ -32,36 +30,30 @@ final class LostEntries {
      * @param held the changes published while the snapshot was read
      * @return the entries in force in the mirror and missing from the snapshot, now added to it
      */
-    static List<RevocationEntry> keptInForce(Snapshot snapshot, RevocationIndex mirror, List<String> held, Instant now) {
-        Set<String> present = new HashSet<>();
-        for (RevocationEntry entry : snapshot.entries().list(now)) {
-            present.add(RevocationIndex.key(entry.kind(), entry.id()));
-        }
+    static DigestIndex.Missing keptInForce(Snapshot<DigestIndex> snapshot, DigestIndex mirror, List<String> held,
+            Instant now) {
+        List<String> lifted = new ArrayList<>();
         for (String message : held) {
             ChangeMessage change = ChangeMessage.parse(message);
             if (change != null && !change.put() && change.version() > snapshot.version()) {
-                present.add(change.payload());
+                lifted.add(change.payload());
             }
         }
-        List<RevocationEntry> lost = new ArrayList<>();
-        for (RevocationEntry entry : mirror.list(now)) {
-            if (!present.contains(RevocationIndex.key(entry.kind(), entry.id()))) {
-                lost.add(entry);
-                snapshot.entries().put(entry, now);
-            }
-        }
-        return lost;
+        return snapshot.entries().addMissing(mirror, lifted, now);
     }
 
-    /** Writes the lost entries back, best effort: they stay in force in the mirror whatever happens. */
-    static void writeBack(RedisCommands redis, List<RevocationEntry> lost, long version) {
-        if (lost.isEmpty()) {
+    /** Writes the lost entries kept whole back, best effort: every lost entry stays in force in the mirror. */
+    static void writeBack(RedisCommands redis, DigestIndex.Missing lost, long version) {
+        if (lost == null || lost.count() == 0) {
             return;
         }
         LOG.warnf("The revocation store lost %d entries in force (its version went back, to %d: a restart without "
-                + "persistence, a failover to a replica that lagged, a flush): they stay in force here and are "
-                + "written back", lost.size(), version);
-        redis.putAll(lost).subscribe().with(ignored -> {
+                + "persistence, a failover to a replica that lagged, a flush): they stay in force here, and the %d "
+                + "of them this instance keeps whole are written back", lost.count(), version, lost.whole().size());
+        if (lost.whole().isEmpty()) {
+            return;
+        }
+        redis.putAll(lost.whole()).subscribe().with(ignored -> {
         }, failure -> LOG.debugf("Writing back lost revocation entries failed (%s): they stay in force here",
                 failure.getClass().getSimpleName()));
     }

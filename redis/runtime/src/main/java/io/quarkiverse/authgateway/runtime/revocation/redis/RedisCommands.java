@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -156,9 +157,9 @@ final class RedisCommands {
                         .map(response -> response.toInteger() == 1));
     }
 
-    /** Every entry in force, read a page at a time ({@link Snapshot}). */
-    Uni<Snapshot> snapshot() {
-        return Snapshot.read(this, layout, clock);
+    /** Every entry in force, read a page at a time ({@link Snapshot}) into the index {@code into} gives. */
+    <T extends RevocationIndex> Uni<Snapshot<T>> snapshot(Supplier<T> into) {
+        return Snapshot.read(this, layout, clock, into);
     }
 
     Uni<Long> version() {

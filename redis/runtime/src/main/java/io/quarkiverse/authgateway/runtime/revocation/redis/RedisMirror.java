@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.authgateway.RevocationEntry;
+import io.quarkiverse.authgateway.runtime.revocation.DigestIndex;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationIndex;
+import io.quarkiverse.authgateway.runtime.revocation.RevocationReasons;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.vertx.core.Vertx;
 
@@ -35,7 +37,9 @@ final class RedisMirror implements RedisCommands.Listener {
     private final Clock clock;
     private final long maxStalenessMillis;
     private RedisCommands redis;
-    private volatile RevocationIndex entries = new RevocationIndex(Integer.MAX_VALUE);
+    private final RevocationReasons reasons = new RevocationReasons();
+    private final int keptWhole;
+    private volatile DigestIndex entries;
     private volatile boolean trusted;
     private volatile boolean reachable = true;
     // guarded by this
@@ -51,8 +55,13 @@ final class RedisMirror implements RedisCommands.Listener {
     private final LongAdder reloads = new LongAdder();
     private volatile long confirmedAtMillis;
 
-    RedisMirror(String channel, Clock clock, long maxStalenessMillis) {
+    /**
+     * @param keptWhole how many of the newest entries to keep whole besides their digests: those can be written back
+     */
+    RedisMirror(String channel, Clock clock, long maxStalenessMillis, int keptWhole) {
         this.channel = channel;
+        this.keptWhole = keptWhole;
+        this.entries = new DigestIndex(reasons, keptWhole);
         this.clock = clock;
         this.maxStalenessMillis = Math.max(0, maxStalenessMillis);
     }
@@ -238,20 +247,20 @@ final class RedisMirror implements RedisCommands.Listener {
         }
         heldMessages = new ArrayList<>();
         reloadStartedNanos = System.nanoTime();
-        redis.snapshot().subscribe().with(this::loaded, failure -> {
+        redis.snapshot(() -> new DigestIndex(reasons, keptWhole)).subscribe().with(this::loaded, failure -> {
             synchronized (this) {
                 heldMessages = null;
             }
         });
     }
 
-    private synchronized void loaded(Snapshot snapshot) {
+    private synchronized void loaded(Snapshot<DigestIndex> snapshot) {
         List<String> held = heldMessages;
         heldMessages = null;
         long loadMillis = (System.nanoTime() - reloadStartedNanos) / 1_000_000;
-        List<RevocationEntry> lost = snapshot.version() < version
+        DigestIndex.Missing lost = snapshot.version() < version
                 ? LostEntries.keptInForce(snapshot, entries, held, clock.instant())
-                : List.of();
+                : null;
         entries = snapshot.entries();
         version = snapshot.version();
         trusted = subscriber != null;

@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.runtime.AuthGatewayRuntimeConfig;
 import io.quarkiverse.authgateway.runtime.RevocationRuntimeConfig;
+import io.quarkiverse.authgateway.runtime.revocation.EntryIndex;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationIndex;
 import io.quarkiverse.authgateway.runtime.revocation.SharedRevocationStore;
 import io.quarkus.redis.client.RedisClientName;
@@ -56,7 +57,13 @@ public class RedisRevocationStore implements SharedRevocationStore {
         this.vertx = vertx;
         this.config = config.revocation().redis();
         this.layout = new RedisLayout(this.config.keyPrefix());
-        this.mirror = new RedisMirror(layout.channel(), clock, this.config.maxStaleness().toMillis());
+        if (this.config.mirrorKeptWhole() < 0) {
+            throw new ConfigurationException("quarkus.auth-gateway.revocation.redis.mirror-kept-whole must be 0 or "
+                    + "more, not " + this.config.mirrorKeptWhole(),
+                    Set.of("quarkus.auth-gateway.revocation.redis.mirror-kept-whole"));
+        }
+        this.mirror = new RedisMirror(layout.channel(), clock, this.config.maxStaleness().toMillis(),
+                this.config.mirrorKeptWhole());
     }
 
     @Override
@@ -145,7 +152,7 @@ public class RedisRevocationStore implements SharedRevocationStore {
     @Override
     public Uni<List<RevocationEntry>> list() {
         Instant now = clock.instant();
-        return redis.snapshot().map(snapshot -> snapshot.entries().list(now));
+        return redis.snapshot(() -> new EntryIndex(Integer.MAX_VALUE)).map(snapshot -> snapshot.entries().list(now));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.runtime.revocation.RevocationIndex;
@@ -19,8 +20,9 @@ import io.vertx.mutiny.redis.client.Response;
  *
  * @param version the store's version before the first page
  * @param entries the entries read
+ * @param <T> the index they are read into
  */
-record Snapshot(long version, RevocationIndex entries) {
+record Snapshot<T extends RevocationIndex>(long version, T entries) {
 
     /**
      * Index members per page: one {@code ZSCAN} and one {@code MGET} of this many, about a millisecond of Redis' time
@@ -28,10 +30,11 @@ record Snapshot(long version, RevocationIndex entries) {
      */
     static final int PAGE = 1000;
 
-    static Uni<Snapshot> read(RedisCommands redis, RedisLayout layout, Clock clock) {
+    static <T extends RevocationIndex> Uni<Snapshot<T>> read(RedisCommands redis, RedisLayout layout, Clock clock,
+            Supplier<T> into) {
         return redis.version().flatMap(version -> Uni.createFrom().emitter(emitter -> {
-            RevocationIndex entries = new RevocationIndex(Integer.MAX_VALUE);
-            page(redis, layout, clock, "0", entries, () -> emitter.complete(new Snapshot(version, entries)),
+            T entries = into.get();
+            page(redis, layout, clock, "0", entries, () -> emitter.complete(new Snapshot<>(version, entries)),
                     emitter::fail);
         }));
     }

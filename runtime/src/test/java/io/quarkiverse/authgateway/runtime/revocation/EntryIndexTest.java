@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.RevocationEntry.Kind;
 
-class RevocationIndexTest {
+class EntryIndexTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -21,7 +21,7 @@ class RevocationIndexTest {
 
     @Test
     void anEntryIsGoneAtItsExpiry() {
-        RevocationIndex index = new RevocationIndex(10);
+        EntryIndex index = new EntryIndex(10);
         index.put(entry("a", 60), NOW);
         assertNotNull(index.get(Kind.SUBJECT, "a", NOW.plusSeconds(59)));
         assertNull(index.get(Kind.SUBJECT, "a", NOW.plusSeconds(60)));
@@ -30,7 +30,7 @@ class RevocationIndexTest {
 
     @Test
     void whenFullTheEntryNearestItsExpiryMakesRoom() {
-        RevocationIndex index = new RevocationIndex(2);
+        EntryIndex index = new EntryIndex(2);
         index.put(entry("long", 600), NOW);
         index.put(entry("short", 60), NOW);
         index.put(entry("new", 300), NOW);
@@ -42,7 +42,7 @@ class RevocationIndexTest {
 
     @Test
     void tokenValueEntriesAreCountedApartAndEvictedLikeTheOthers() {
-        RevocationIndex index = new RevocationIndex(2);
+        EntryIndex index = new EntryIndex(2);
         index.put(entry("a", 600), NOW);
         assertEquals(false, index.hasTokenValues());
         RevocationEntry value = new RevocationEntry(Kind.TOKEN, "sha256:abc", "leaked", NOW, NOW.plusSeconds(60));
@@ -61,7 +61,7 @@ class RevocationIndexTest {
 
     @Test
     void keysNameTheKindAndTheIdentifier() {
-        RevocationIndex index = new RevocationIndex(10);
+        EntryIndex index = new EntryIndex(10);
         index.put(entry("a", 60), NOW);
         assertNull(index.get(Kind.CLIENT, "a", NOW));
         assertEquals("SUBJECT:a", RevocationIndex.key(Kind.SUBJECT, "a"));
@@ -71,7 +71,7 @@ class RevocationIndexTest {
 
     @Test
     void entriesAreRemovedByTheirStoreKeyAndIdentifiersMayContainColons() {
-        RevocationIndex index = new RevocationIndex(10);
+        EntryIndex index = new EntryIndex(10);
         index.put(new RevocationEntry(Kind.SESSION, "urn:session:1", "test", NOW, NOW.plusSeconds(60)), NOW);
         index.put(entry("SESSION:x", 60), NOW);
         assertNotNull(index.get(Kind.SESSION, "urn:session:1", NOW));
