@@ -67,7 +67,9 @@ class RefusalMetricsTest {
         RawHttp.Response metrics = RawHttp.get(base, "/q/metrics", basic("alice", "alice-secret"));
         for (String series : new String[]{ "auth_gateway_verification_seconds_sum{kind=\"password-hash\"}",
                 "auth_gateway_revocation_mirror_age_seconds ", "auth_gateway_revocation_mirror_reloads_total ",
-                "auth_gateway_revocation_store_reachable 1.0" }) {
+                "auth_gateway_revocation_store_reachable 1.0", "auth_gateway_cache_size{cache=\"token\"} ",
+                "auth_gateway_cache_size{cache=\"basic\"} ", "auth_gateway_cache_evictions_total{cache=\"token\"} 0.0",
+                "auth_gateway_cache_evictions_total{cache=\"basic\"} 0.0" }) {
             assertTrue(metrics.body().contains(series), series + " in " + metrics.body());
         }
     }

@@ -2,6 +2,7 @@ package io.quarkiverse.authgateway.runtime;
 
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A concurrent map of a bounded number of entries, for the gateway's caches of verified credentials and minted tokens.
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BoundedCache<K, V> {
 
     private final ConcurrentHashMap<K, V> entries;
+    private final LongAdder evictions = new LongAdder();
     // guarded by this
     private final Object[] ring;
     private int next;
@@ -47,8 +49,8 @@ public final class BoundedCache<K, V> {
             ring[next] = key;
             next = next + 1 == ring.length ? 0 : next + 1;
         }
-        if (evicted != null && !evicted.equals(key)) {
-            entries.remove(evicted);
+        if (evicted != null && !evicted.equals(key) && entries.remove(evicted) != null) {
+            evictions.increment();
         }
     }
 
@@ -75,6 +77,11 @@ public final class BoundedCache<K, V> {
     /** @return how many entries there are */
     public int size() {
         return entries.size();
+    }
+
+    /** @return how many entries left to make room for new ones since the cache was made */
+    public long evictions() {
+        return evictions.sum();
     }
 
     /** @return the largest number of entries */

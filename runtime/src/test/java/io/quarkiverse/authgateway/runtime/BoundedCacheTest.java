@@ -25,6 +25,7 @@ class BoundedCacheTest {
         assertEquals(2, cache.get("b"));
         assertEquals(4, cache.get("d"));
         assertEquals(3, cache.size());
+        assertEquals(1, cache.evictions());
     }
 
     @Test
@@ -50,6 +51,7 @@ class BoundedCacheTest {
         assertEquals(2, cache.get("b"));
         assertEquals(3, cache.get("c"));
         assertEquals(2, cache.size());
+        assertEquals(0, cache.evictions(), "the removed key's slot evicted nothing");
     }
 
     @Test
@@ -65,6 +67,7 @@ class BoundedCacheTest {
         assertEquals(999_999, cache.get(999_999));
         assertEquals(999_000, cache.get(999_000));
         assertNull(cache.get(998_999));
+        assertEquals(1_000_000 - cache.maxSize(), cache.evictions());
     }
 
     @Test

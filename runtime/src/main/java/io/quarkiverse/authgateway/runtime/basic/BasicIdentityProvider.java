@@ -78,6 +78,21 @@ public class BasicIdentityProvider implements IdentityProvider<UsernamePasswordA
                 : null;
     }
 
+    /** @return whether password verifications are cached */
+    public boolean caches() {
+        return cache != null;
+    }
+
+    /** @return the verifications cached now */
+    public int cachedVerifications() {
+        return cache == null ? 0 : cache.size();
+    }
+
+    /** @return the verifications pushed out of the cache to make room since startup */
+    public long cacheEvictions() {
+        return cache == null ? 0 : cache.evictions();
+    }
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;

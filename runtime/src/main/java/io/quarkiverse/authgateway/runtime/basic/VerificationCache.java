@@ -85,6 +85,10 @@ final class VerificationCache {
         return entries.size();
     }
 
+    long evictions() {
+        return entries.evictions();
+    }
+
     private byte[] mac(char[] password) {
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
         Mac mac = macs.get();

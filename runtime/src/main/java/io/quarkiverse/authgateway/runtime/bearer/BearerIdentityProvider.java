@@ -53,6 +53,21 @@ public class BearerIdentityProvider implements IdentityProvider<LocalTokenReques
                 : null;
     }
 
+    /** @return whether verified tokens are cached */
+    public boolean caches() {
+        return cache != null;
+    }
+
+    /** @return the tokens cached now */
+    public int cachedTokens() {
+        return cache == null ? 0 : cache.size();
+    }
+
+    /** @return the tokens pushed out of the cache to make room since startup */
+    public long cacheEvictions() {
+        return cache == null ? 0 : cache.evictions();
+    }
+
     @Override
     public Class<LocalTokenRequest> getRequestType() {
         return LocalTokenRequest.class;

@@ -81,4 +81,8 @@ final class TokenCache {
     int size() {
         return entries.size();
     }
+
+    long evictions() {
+        return entries.evictions();
+    }
 }

@@ -1,11 +1,15 @@
 package io.quarkiverse.authgateway.runtime.metrics;
 
+import java.util.function.ToDoubleFunction;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.authgateway.runtime.basic.BasicIdentityProvider;
+import io.quarkiverse.authgateway.runtime.bearer.BearerIdentityProvider;
 import io.quarkiverse.authgateway.runtime.bearer.JwtIssuers;
 import io.quarkiverse.authgateway.runtime.bearer.KeySetState;
 import io.quarkiverse.authgateway.runtime.revocation.GatewayRevocationService;
@@ -21,6 +25,11 @@ import io.quarkus.runtime.StartupEvent;
  * <li>{@code auth.gateway.revocation.mirror.age} (seconds): how long ago the Redis mirror was last known to match
  * Redis, -1 while it is not trusted (always 0 for the in-memory store);</li>
  * <li>{@code auth.gateway.revocation.mirror.reloads}: full loads of the mirror;</li>
+ * <li>{@code auth.gateway.cache.size}, tag {@code cache} ({@code token}, {@code basic}): entries in the verified-token
+ * cache and the Basic verification cache (their lookups are {@code auth.gateway.cache.lookups}, counted as they
+ * happen);</li>
+ * <li>{@code auth.gateway.cache.evictions}, tag {@code cache}: entries pushed out to make room, which a cache too small
+ * for its tokens or users shows as a steady rate;</li>
  * <li>{@code auth.gateway.jwks.fetches}, tags {@code issuer} and {@code outcome} ({@code success}, {@code failure}):
  * fetches of each local issuer's JWKS URL.</li>
  * </ul>
@@ -30,7 +39,14 @@ import io.quarkus.runtime.StartupEvent;
 public class MicrometerGauges {
 
     void register(@Observes StartupEvent started, MeterRegistry registry, GatewayRevocationService revocations,
-            JwtIssuers issuers) {
+            JwtIssuers issuers, BearerIdentityProvider bearer, BasicIdentityProvider basic) {
+        if (bearer.caches()) {
+            cache(registry, "token", bearer, BearerIdentityProvider::cachedTokens, BearerIdentityProvider::cacheEvictions);
+        }
+        if (basic.caches()) {
+            cache(registry, "basic", basic, BasicIdentityProvider::cachedVerifications,
+                    BasicIdentityProvider::cacheEvictions);
+        }
         Gauge.builder("auth.gateway.revocation.entries", revocations, GatewayRevocationService::knownEntries)
                 .description("Revocation entries known to this instance")
                 .register(registry);
@@ -65,6 +81,18 @@ public class MicrometerGauges {
                         .register(registry);
             }
         });
+    }
+
+    private static <T> void cache(MeterRegistry registry, String name, T owner, ToDoubleFunction<T> size,
+            ToDoubleFunction<T> evictions) {
+        Gauge.builder("auth.gateway.cache.size", owner, size)
+                .description("Entries in the gateway's cache")
+                .tag("cache", name)
+                .register(registry);
+        FunctionCounter.builder("auth.gateway.cache.evictions", owner, evictions)
+                .description("Entries pushed out of the gateway's cache to make room")
+                .tag("cache", name)
+                .register(registry);
     }
 
     private static double fetches(JwtIssuers issuers, String name, boolean success) {

@@ -32,10 +32,11 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
  * The revocation check every proven request goes through when the store is in memory or mirrored from Redis
  * ({@code GatewayRevocationService.match}, called by {@link RevocationAugmentor}): {@link RevocationMatcher#match}
  * with {@code Instant.now()} (the service reads its clock for each check) against a {@link RevocationIndex} of 0,
- * 1,000, 100,000 or 1,000,000 entries. The entries revoke other subjects ({@code SUBJECT} entries, expiring in 24
- * hours); the identity is not revoked, so every one of its keys is looked up and none matches: the common case, and
- * the most work a check does. The index is built with {@code Integer.MAX_VALUE} as its bound, as the Redis mirror
- * is, so that filling it never evicts.
+ * 1,000, 100,000 or 1,000,000 entries, held as the embedded store holds them ({@code whole}: {@link EntryIndex},
+ * bounded by {@code Integer.MAX_VALUE} so that filling it never evicts) or as the Redis mirror does ({@code digests}:
+ * {@link DigestIndex}, with the default 10,000 of them also kept whole). The entries revoke other subjects
+ * ({@code SUBJECT} entries, expiring in 24 hours); the identity is not revoked, so every one of its keys is looked up
+ * and none matches: the common case, and the most work a check does.
  * <p>
  * The identity is what {@code BearerIdentityProvider} builds for a local issuer's token: scheme {@code bearer}, the
  * claims map ({@code iss}, {@code sub}, {@code aud}, {@code exp}, {@code iat}, {@code jti}, {@code sid},
@@ -56,6 +57,9 @@ public class RevocationMatchBenchmark {
     @Param({ "0", "1000", "100000", "1000000" })
     public int entries;
 
+    @Param({ "whole", "digests" })
+    public String held;
+
     private RevocationMatcher matcher;
     private RevocationIndex index;
     private SecurityIdentity identity;
@@ -64,7 +68,7 @@ public class RevocationMatchBenchmark {
     public void setUp() {
         matcher = new RevocationMatcher(new EntryLifetimes(Duration.ofHours(24), Duration.ofDays(366),
                 Duration.ofSeconds(30)));
-        index = new EntryIndex(Integer.MAX_VALUE);
+        index = held.equals("whole") ? new EntryIndex(Integer.MAX_VALUE) : new DigestIndex(new RevocationReasons(), 10_000);
         Instant now = Instant.now();
         Instant expiresAt = now.plus(Duration.ofHours(24));
         for (int i = 0; i < entries; i++) {
