@@ -58,6 +58,10 @@ for count in "${COUNTS[@]}"; do [ "$count" -gt "$largest" ] && largest=$count; d
 java -cp "benchmarks/token-tool/target/classes:$(cat benchmarks/token-tool/target/classpath.txt)" \
     io.quarkiverse.authgateway.bench.TokenTool hs256 "$WORK" "$largest" 2>/dev/null
 SECRET=$(cat "$WORK/hs256-secret.txt")
+# the RS256 issuer gateway-app is configured with, unused here
+java -cp "benchmarks/token-tool/target/classes:$(cat benchmarks/token-tool/target/classpath.txt)" \
+    io.quarkiverse.authgateway.bench.TokenTool "$WORK" 1 2>/dev/null
+export BENCH_PUBLIC_KEY="$PWD/$WORK/publicKey.pem"
 
 metric() { # port series -> its value, 0 when absent
     curl -s -u ops:bench-secret "http://127.0.0.1:$1/q/metrics" | awk -v s="$2" 'index($0, s) == 1 {print $NF + 0; f = 1} END {if (!f) print 0}'
@@ -84,7 +88,10 @@ for c in "${CASES[@]}"; do
         -jar "$app/target/quarkus-app/quarkus-run.jar" >"$WORK/gateway-$count-$cache.log" 2>&1 &
     pid=$!
     trap 'kill "$pid" 2>/dev/null || true' EXIT
-    until curl -s -o /dev/null "http://127.0.0.1:$port/open"; do sleep 0.05; done
+    until curl -s -o /dev/null "http://127.0.0.1:$port/open"; do
+        kill -0 "$pid" 2>/dev/null || { echo "the gateway did not start: $WORK/gateway-$count-$cache.log" >&2; exit 1; }
+        sleep 0.05
+    done
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(head -n1 "$TOKENS")" "http://127.0.0.1:$port/jwt")
     [ "$status" = 200 ] || { echo "an HS256 token was answered $status" >&2; exit 1; }
     taskset -c 0 wrk -t1 -c32 -d"${SECONDS_EACH}s" -s benchmarks/random-tokens.lua "http://127.0.0.1:$port/jwt" >/dev/null

@@ -845,7 +845,7 @@ class HeaderFuzzIT {
             String separator = pick("", " ", "  ", "\t", " \t", "\u00a0", ",", "=", ": ");
             String credentials = pick(b64("carol:alice-secret"), b64("dave:bob-secret"), tokens.valid(),
                     b64(alphanumeric(6) + ":" + alphanumeric(8)), alphanumeric(20), "", "realm=\"demo\"",
-                    "username=\"carol\", response=\"x\"", "YWxpY2U6YWxpY2Utc2VjcmV0");
+                    "username=\"carol\", response=\"x\"", b64("alice:" + wrongPassword("alice-secret")));
             return scheme + separator + credentials + (random.nextInt(6) == 0 ? pick(" ", ",", " x") : "");
         }
 
