@@ -79,11 +79,14 @@ series = {"revocation": [], "routes": []}
 for result in results:
     name, params = result["benchmark"], result.get("params", {})
     score = result["primaryMetric"]["score"]
+    # one curve per method and per other parameter (the revocation match's "held": whole entries or digests)
+    label = name.rsplit(".", 1)[1]
+    label += "".join(f", {value}" for key, value in params.items() if not value.isdigit())
     for key, value in params.items():
         if "Revocation" in name and value.isdigit():
-            series["revocation"].append((int(value), score, name.rsplit(".", 1)[1]))
+            series["revocation"].append((int(value), score, label))
         if "Route" in name and value.isdigit():
-            series["routes"].append((int(value), score, name.rsplit(".", 1)[1]))
+            series["routes"].append((int(value), score, label))
 for kind, points in series.items():
     with open(f"{sys.argv[2]}/{kind}.dat", "w") as out:
         for method in sorted({p[2] for p in points}):

@@ -29,30 +29,9 @@ MVN=${MVN:-mvn}
 $MVN -B -q install -DskipTests -pl deployment,redis/deployment -am
 $MVN -B -q install -DskipTests -N -f benchmarks/pom.xml
 $MVN -B -q package -DskipTests -Pbenchmarks -pl benchmarks/token-tool -am
-# gateway-app with Micrometer's Prometheus registry, and its metrics for the operator "ops"
+. benchmarks/metrics-app.sh
 app="$WORK/app"
-rm -rf "$app"
-mkdir -p "$app"
-cp -r benchmarks/gateway-app/src "$app/"
-python3 - benchmarks/gateway-app/pom.xml "$app/pom.xml" <<'PY'
-import sys
-pom = open(sys.argv[1]).read()
-pom = pom.replace("<artifactId>quarkus-auth-gateway-bench-gateway-app</artifactId>",
-                  "<artifactId>quarkus-auth-gateway-bench-tokens-scale</artifactId>")
-pom = pom.replace("<dependencies>", """<dependencies>
-    <dependency>
-      <groupId>io.quarkus</groupId>
-      <artifactId>quarkus-micrometer-registry-prometheus</artifactId>
-    </dependency>""", 1)
-open(sys.argv[2], "w").write(pom)
-PY
-cat >>"$app/src/main/resources/application.properties" <<'PROPS'
-# benchmarks/tokens-scale.sh: the metrics, for the operator
-quarkus.auth-gateway.route.metrics.paths=/q/metrics
-quarkus.auth-gateway.route.metrics.policy=operators
-PROPS
-$MVN -B -q -o package -DskipTests -Dformatter.skip=true -Dimpsort.skip=true -f "$app/pom.xml" >"$WORK/build.log" 2>&1 \
-    || { echo "the build failed: $WORK/build.log" >&2; exit 1; }
+build_metrics_app "$app" quarkus-auth-gateway-bench-tokens-scale
 largest=0
 for count in "${COUNTS[@]}"; do [ "$count" -gt "$largest" ] && largest=$count; done
 java -cp "benchmarks/token-tool/target/classes:$(cat benchmarks/token-tool/target/classpath.txt)" \
@@ -63,13 +42,6 @@ java -cp "benchmarks/token-tool/target/classes:$(cat benchmarks/token-tool/targe
     io.quarkiverse.authgateway.bench.TokenTool "$WORK" 1 2>/dev/null
 export BENCH_PUBLIC_KEY="$PWD/$WORK/publicKey.pem"
 
-metric() { # port series -> its value, 0 when absent
-    curl -s -u ops:bench-secret "http://127.0.0.1:$1/q/metrics" | awk -v s="$2" 'index($0, s) == 1 {print $NF + 0; f = 1} END {if (!f) print 0}'
-}
-live_heap() {
-    jcmd "$1" GC.class_histogram | awk '/^Total/ {print $3}'
-}
-
 RESULTS="$WORK/results.tsv"
 printf 'tokens\tcache\thit_ratio\tevictions\treq_per_s\tcpu_us\tcached\tlive_heap_bytes\n' >"$RESULTS"
 CASES=()
@@ -79,7 +51,7 @@ for c in "${CASES[@]}"; do
     read -r count cache <<<"$c"
     head -n "$count" "$WORK/hs256-tokens.txt" >"$WORK/tokens-$count.txt"
     export TOKENS="$PWD/$WORK/tokens-$count.txt"
-    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    port=$(free_port)
     enabled=true
     [ "$cache" = on ] || enabled=false
     taskset -c 1 java -Xmx1g -Dquarkus.http.port="$port" \
