@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Draws the scaling curves of the performance page from the results of benchmarks/revocation-scale.sh and
-# benchmarks/routes-scale.sh (and of benchmarks/jmh.sh, when present) into docs/modules/ROOT/images/, as PNG.
+# Draws the scaling curves of the performance page from the results of benchmarks/revocation-scale.sh,
+# routes-scale.sh, tokens-scale.sh, issuers-scale.sh and jmh.sh, those that are present, into
+# docs/modules/ROOT/images/, as PNG.
 #
 #   benchmarks/plots.sh
 #
@@ -70,6 +71,55 @@ GP
     drawn+=("$IMAGES/routes-scale.png")
 fi
 
+TOKENS=$TARGET/tokens-scale/results.tsv
+if [ -s "$TOKENS" ]; then
+    awk -F'\t' 'NR > 1 && $2 == "on" {print $1, $3, $6, $8 / 1048576}' "$TOKENS" >"$TARGET/tokens-scale/plot.dat"
+    gnuplot <<GP
+set terminal pngcairo size 1200,400 font "sans,11"
+set output "$IMAGES/tokens-scale.png"
+set multiplot layout 1,3 title "Distinct tokens against a token cache of 10,000"
+$AXES
+set key off
+set xlabel "distinct tokens"
+set yrange [0:*]
+set title "hit ratio"
+plot "$TARGET/tokens-scale/plot.dat" using 1:2 with linespoints pt 7
+set title "CPU per request"
+set ylabel "µs"
+plot "$TARGET/tokens-scale/plot.dat" using 1:3 with linespoints pt 7
+set title "live heap after every token once"
+set ylabel "MiB"
+plot "$TARGET/tokens-scale/plot.dat" using 1:4 with linespoints pt 7
+unset multiplot
+GP
+    drawn+=("$IMAGES/tokens-scale.png")
+fi
+
+ISSUERS=$TARGET/issuers-scale/results.tsv
+if [ -s "$ISSUERS" ]; then
+    awk -F'\t' 'NR > 1 && $2 == "on" {print $1, $3, $6}' "$ISSUERS" >"$TARGET/issuers-scale/on.dat"
+    awk -F'\t' 'NR > 1 && $2 == "off" {print $1, $3, $6}' "$ISSUERS" >"$TARGET/issuers-scale/off.dat"
+    gnuplot <<GP
+set terminal pngcairo size 1200,400 font "sans,11"
+set output "$IMAGES/issuers-scale.png"
+set multiplot layout 1,2 title "Local RS256 issuers"
+$AXES
+set xlabel "issuers"
+set yrange [0:*]
+set key bottom right
+set title "launch to first answered request"
+set ylabel "ms"
+plot "$TARGET/issuers-scale/on.dat" using 1:2 with linespoints pt 7 title "token cache on", \\
+     "$TARGET/issuers-scale/off.dat" using 1:2 with linespoints pt 7 title "token cache off"
+set title "CPU per request"
+set ylabel "µs"
+plot "$TARGET/issuers-scale/on.dat" using 1:3 with linespoints pt 7 title "token cache on (hits)", \\
+     "$TARGET/issuers-scale/off.dat" using 1:3 with linespoints pt 7 title "token cache off (a verification each)"
+unset multiplot
+GP
+    drawn+=("$IMAGES/issuers-scale.png")
+fi
+
 JMH=$TARGET/jmh/results.json
 if [ -s "$JMH" ]; then
     python3 - "$JMH" "$TARGET/jmh" <<'PY'
@@ -114,5 +164,5 @@ unset multiplot
 GP
     drawn+=("$IMAGES/jmh-scale.png")
 fi
-[ ${#drawn[@]} -gt 0 ] || { echo "no results to draw: run benchmarks/revocation-scale.sh, routes-scale.sh or jmh.sh"; exit 1; }
+[ ${#drawn[@]} -gt 0 ] || { echo "no results to draw: run benchmarks/revocation-scale.sh, routes-scale.sh, tokens-scale.sh, issuers-scale.sh or jmh.sh"; exit 1; }
 printf 'Drawn: %s\n' "${drawn[@]}"
