@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures what the extension adds to start-up and memory: the same open endpoint in an application without it
-# (bare-app: Quarkus REST only), with it and nothing more (lean-app: Basic and Bearer configured), with it, the Redis
-# client and two forwarded routes (gateway-app, in-memory revocation store) and with its Redis store (gateway-app
-# against a redis-server this script starts), side by side in one run.
+# (bare-app: Quarkus REST only), the same with Quarkus' own security instead (plain-app: quarkus-smallrye-jwt and
+# properties-file Basic, what an application that protects itself already has), with the extension and nothing more
+# (lean-app: Basic and Bearer configured), with it, the Redis client and two forwarded routes (gateway-app, in-memory
+# revocation store) and with its Redis store (gateway-app against a redis-server this script starts), side by side in
+# one run.
 #
 #   benchmarks/startup.sh [runs=10]
 #
@@ -21,7 +23,7 @@ WORK=benchmarks/target/startup
 mkdir -p "$WORK"
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)"; exit 1; }
 ${MVN:-mvn} -B -q package -DskipTests -Pbenchmarks \
-    -pl benchmarks/token-tool,benchmarks/gateway-app,benchmarks/bare-app,benchmarks/lean-app -am
+    -pl benchmarks/token-tool,benchmarks/gateway-app,benchmarks/bare-app,benchmarks/plain-app,benchmarks/lean-app -am
 java -cp "benchmarks/token-tool/target/classes:$(cat benchmarks/token-tool/target/classpath.txt)" \
     io.quarkiverse.authgateway.bench.TokenTool "$WORK" 1 2>/dev/null
 export BENCH_PUBLIC_KEY="$PWD/$WORK/publicKey.pem"
@@ -39,6 +41,8 @@ token = open(os.path.join(work, "token.txt")).read().strip()
 gateway = "benchmarks/gateway-app/target/quarkus-app/quarkus-run.jar"
 configs = [
     ("Quarkus REST, no extension", "benchmarks/bare-app/target/quarkus-app/quarkus-run.jar", []),
+    ("Quarkus REST with Quarkus' own security (smallrye-jwt, properties Basic; plain-app)",
+     "benchmarks/plain-app/target/quarkus-app/quarkus-run.jar", []),
     ("with the extension only (Basic, Bearer; lean-app)", "benchmarks/lean-app/target/quarkus-app/quarkus-run.jar", []),
     ("with the extension, the Redis client and two forwarded routes (gateway-app)", gateway, []),
     ("with the extension and its Redis revocation store", gateway, [f"-Dquarkus.redis.hosts=redis://127.0.0.1:{redis_port}"]),
@@ -86,7 +90,7 @@ for run in range(1, runs + 1):
             log.close()
         started = re.search(r"started in ([0-9.]+)s", open(log.name).read())
         rows.append((run, name, first, float(started.group(1)) * 1000 if started else float("nan"), rss, live))
-        print(f"run {run}  {name:<66} first answer {first:7.0f} ms  Quarkus started in "
+        print(f"run {run}  {name:<84} first answer {first:7.0f} ms  Quarkus started in "
               f"{rows[-1][3]:5.0f} ms  RSS {rss:6.1f} MiB  live heap {live:5.1f} MiB", flush=True)
 
 with open(os.path.join(work, "results.tsv"), "w") as out:
