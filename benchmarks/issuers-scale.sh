@@ -21,7 +21,7 @@ SECONDS_EACH=${MEASURE_SECONDS:-10}
 TOTAL=${TOKENS_TOTAL:-1000}
 WORK=benchmarks/target/issuers-scale
 mkdir -p "$WORK"
-for tool in wrk taskset jcmd; do
+for tool in wrk taskset jcmd curl python3; do
     command -v "$tool" >/dev/null || { echo "$tool is required"; exit 1; }
 done
 MVN=${MVN:-mvn}
@@ -49,6 +49,8 @@ for count in "${COUNTS[@]}"; do
     for cache in on off; do
         enabled=true
         [ "$cache" = on ] || enabled=false
+        optional=""
+        [ "$cache" = on ] || optional=optional
         port=$(free_port)
         log="$WORK/gateway-$count-$cache.log"
         started=$(date +%s%N)
@@ -67,14 +69,14 @@ for count in "${COUNTS[@]}"; do
             "http://127.0.0.1:$port/jwt")
         [ "$status" = 200 ] || { echo "a token of issuer scale-$count was answered $status" >&2; exit 1; }
         taskset -c 0 wrk -t1 -c32 -d"${SECONDS_EACH}s" -s benchmarks/random-tokens.lua "http://127.0.0.1:$port/jwt" >/dev/null
-        hits0=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="hit"}')
-        misses0=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="miss"}')
+        hits0=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="hit"}' "$optional")
+        misses0=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="miss"}' "$optional")
         ticks0=$(cpu_ticks "$pid")
         out=$(SEED=2 taskset -c 0 wrk -t1 -c32 -d"${SECONDS_EACH}s" -s benchmarks/random-tokens.lua \
             "http://127.0.0.1:$port/jwt")
         ticks1=$(cpu_ticks "$pid")
-        hits1=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="hit"}')
-        misses1=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="miss"}')
+        hits1=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="hit"}' "$optional")
+        misses1=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="miss"}' "$optional")
         non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
         [ -z "$non2xx" ] || { echo "$non2xx answers other than 200 with $count issuers" >&2; exit 1; }
         requests=$(awk '/ requests in / {print $1}' <<<"$out")

@@ -29,10 +29,14 @@ PROPS
         >"$app/build.log" 2>&1 || { echo "the build failed: $app/build.log" >&2; return 1; }
 }
 
-# metric <port> <series> -> its value, 0 when absent
+# metric <port> <series> [optional] -> its value; fails when the metrics cannot be read, or the series is absent
+# unless "optional" is given (then 0: a disabled cache records no lookups)
 metric() {
-    curl -s -u ops:bench-secret "http://127.0.0.1:$1/q/metrics" \
-        | awk -v s="$2" 'index($0, s) == 1 {print $NF + 0; f = 1} END {if (!f) print 0}'
+    local page
+    page=$(curl -sf -u ops:bench-secret "http://127.0.0.1:$1/q/metrics") \
+        || { echo "could not read the metrics on port $1" >&2; return 1; }
+    awk -v s="$2" -v optional="${3:-}" 'index($0, s) == 1 {print $NF + 0; f = 1}
+        END {if (!f) {if (optional == "") {print "no series " s > "/dev/stderr"; exit 1} print 0}}' <<<"$page"
 }
 
 # live_heap <pid> -> the bytes of live objects after a full collection

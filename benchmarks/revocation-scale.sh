@@ -17,7 +17,7 @@ SIZES=("$@")
 SECONDS_EACH=${MEASURE_SECONDS:-10}
 WORK=benchmarks/target/revocation-scale
 mkdir -p "$WORK"
-for tool in wrk taskset redis-server redis-cli jcmd; do
+for tool in wrk taskset redis-server redis-cli jcmd python3; do
     command -v "$tool" >/dev/null || { echo "$tool is required"; exit 1; }
 done
 ${MVN:-mvn} -B -q package -DskipTests -Pbenchmarks -pl benchmarks/token-tool,benchmarks/gateway-app -am
@@ -87,8 +87,12 @@ for i in range(len(lines) - 3):
 print(best[0], best[1])')
     read -r longest_us longest_command <<<"$longest"
     heap=$(jcmd "$gateway_pid" GC.class_histogram | awk '/^Total/ {print $3}')
-    [ -n "$EMPTY_HEAP" ] || EMPTY_HEAP=$heap
-    per_entry=$(awk -v h="$heap" -v e="$EMPTY_HEAP" -v n="$size" 'BEGIN {printf "%.0f", (n > 0 ? (h - e) / n : 0)}')
+    # growth per entry over the empty store, when this run measured it (size 0 first)
+    [ "$size" -ne 0 ] || EMPTY_HEAP=$heap
+    per_entry=-
+    if [ "$size" -gt 0 ] && [ -n "$EMPTY_HEAP" ]; then
+        per_entry=$(awk -v h="$heap" -v e="$EMPTY_HEAP" -v n="$size" 'BEGIN {printf "%.0f", (h - e) / n}')
+    fi
     taskset -c 0 wrk -t1 -c32 -d"${SECONDS_EACH}s" -H "Authorization: Bearer $TOKEN" "http://localhost:$gateway_port/jwt" \
         >/dev/null
     ticks0=$(cpu_ticks "$gateway_pid")
@@ -107,6 +111,7 @@ print(best[0], best[1])')
         "$per_entry" "$rps" "$cpu"
     kill "$gateway_pid" "$redis_pid"
     wait "$gateway_pid" "$redis_pid" 2>/dev/null || true
+    pids=()
 done
 
 python3 - "$RESULTS" <<'PY' | tee "$WORK/results.md"

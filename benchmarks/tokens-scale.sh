@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How the token cache behaves with more distinct tokens (and users: each token has its own subject) than it holds:
 # for each count, the gateway (CPU 1, token cache of its default 10,000 entries) gets HS256 tokens picked at random
-# among that many (benchmarks/random-tokens.lua, from CPU 0), then every one of them once, in order.
+# among that many (benchmarks/random-tokens.lua, from CPU 0), then every one of them at least once, in order.
 #
 #   benchmarks/tokens-scale.sh [counts...]           (default: 1000 10000 100000 1000000)
 #
@@ -21,7 +21,7 @@ COUNTS=("$@")
 SECONDS_EACH=${MEASURE_SECONDS:-10}
 WORK=benchmarks/target/tokens-scale
 mkdir -p "$WORK"
-for tool in wrk taskset jcmd; do
+for tool in wrk taskset jcmd curl python3; do
     command -v "$tool" >/dev/null || { echo "$tool is required"; exit 1; }
 done
 MVN=${MVN:-mvn}
@@ -37,6 +37,8 @@ for count in "${COUNTS[@]}"; do [ "$count" -gt "$largest" ] && largest=$count; d
 java -cp "benchmarks/token-tool/target/classes:$(cat benchmarks/token-tool/target/classpath.txt)" \
     io.quarkiverse.authgateway.bench.TokenTool hs256 "$WORK" "$largest" 2>/dev/null
 SECRET=$(cat "$WORK/hs256-secret.txt")
+# the million signed tokens take about 300 MB: kept only while the script runs
+trap 'rm -f "$WORK/hs256-tokens.txt"' EXIT
 # the RS256 issuer gateway-app is configured with, unused here
 java -cp "benchmarks/token-tool/target/classes:$(cat benchmarks/token-tool/target/classpath.txt)" \
     io.quarkiverse.authgateway.bench.TokenTool "$WORK" 1 2>/dev/null
@@ -54,12 +56,14 @@ for c in "${CASES[@]}"; do
     port=$(free_port)
     enabled=true
     [ "$cache" = on ] || enabled=false
+    optional=""
+    [ "$cache" = on ] || optional=optional
     taskset -c 1 java -Xmx1g -Dquarkus.http.port="$port" \
         -Dquarkus.auth-gateway.jwt.hs.issuer=https://bench.issuer/hs -Dquarkus.auth-gateway.jwt.hs.secret="$SECRET" \
         -Dquarkus.auth-gateway.jwt.hs.audience=bench -Dquarkus.auth-gateway.token-cache.enabled=$enabled \
         -jar "$app/target/quarkus-app/quarkus-run.jar" >"$WORK/gateway-$count-$cache.log" 2>&1 &
     pid=$!
-    trap 'kill "$pid" 2>/dev/null || true' EXIT
+    trap 'kill "$pid" 2>/dev/null || true; rm -f "$WORK/hs256-tokens.txt"' EXIT
     until curl -s -o /dev/null "http://127.0.0.1:$port/open"; do
         kill -0 "$pid" 2>/dev/null || { echo "the gateway did not start: $WORK/gateway-$count-$cache.log" >&2; exit 1; }
         sleep 0.05
@@ -67,15 +71,15 @@ for c in "${CASES[@]}"; do
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(head -n1 "$TOKENS")" "http://127.0.0.1:$port/jwt")
     [ "$status" = 200 ] || { echo "an HS256 token was answered $status" >&2; exit 1; }
     taskset -c 0 wrk -t1 -c32 -d"${SECONDS_EACH}s" -s benchmarks/random-tokens.lua "http://127.0.0.1:$port/jwt" >/dev/null
-    hits0=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="hit"}')
-    misses0=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="miss"}')
-    evictions0=$(metric "$port" 'auth_gateway_cache_evictions_total{cache="token"}')
+    hits0=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="hit"}' "$optional")
+    misses0=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="miss"}' "$optional")
+    evictions0=$(metric "$port" 'auth_gateway_cache_evictions_total{cache="token"}' optional)
     ticks0=$(cpu_ticks "$pid")
     out=$(SEED=2 taskset -c 0 wrk -t1 -c32 -d"${SECONDS_EACH}s" -s benchmarks/random-tokens.lua "http://127.0.0.1:$port/jwt")
     ticks1=$(cpu_ticks "$pid")
-    hits1=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="hit"}')
-    misses1=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="miss"}')
-    evictions1=$(metric "$port" 'auth_gateway_cache_evictions_total{cache="token"}')
+    hits1=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="hit"}' "$optional")
+    misses1=$(metric "$port" 'auth_gateway_cache_lookups_total{cache="token",result="miss"}' "$optional")
+    evictions1=$(metric "$port" 'auth_gateway_cache_evictions_total{cache="token"}' optional)
     non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
     [ -z "$non2xx" ] || { echo "$non2xx answers other than 200 with $count tokens" >&2; exit 1; }
     requests=$(awk '/ requests in / {print $1}' <<<"$out")
@@ -87,7 +91,9 @@ for c in "${CASES[@]}"; do
     out=$(taskset -c 0 wrk -t1 -c32 -d"${pass_seconds}s" -s benchmarks/unique-tokens.lua "http://127.0.0.1:$port/jwt")
     sent=$(awk '/ requests in / {print $1}' <<<"$out")
     [ "$sent" -ge "$count" ] || { echo "the pass sent $sent of $count tokens" >&2; exit 1; }
-    cached=$(metric "$port" 'auth_gateway_cache_size{cache="token"}')
+    non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+    [ -z "$non2xx" ] || { echo "$non2xx answers other than 200 in the pass over $count tokens" >&2; exit 1; }
+    cached=$(metric "$port" 'auth_gateway_cache_size{cache="token"}' "$optional")
     heap=$(live_heap "$pid")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$count" "$cache" "$ratio" $((evictions1 - evictions0)) "$rps" "$cpu" \
         "$cached" "$heap" >>"$RESULTS"

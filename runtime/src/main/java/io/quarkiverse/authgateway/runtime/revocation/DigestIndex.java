@@ -10,12 +10,14 @@ import io.quarkiverse.authgateway.RevocationEntry.Kind;
 import io.quarkiverse.authgateway.runtime.BoundedCache;
 
 /**
- * Revocation entries held as digests, for the mirror of the Redis store, which may hold millions: about 50 bytes per
- * entry, where a whole entry takes about 240. Each entry keeps its kind, a digest of its identifier, its revocation
- * time and its expiry to the second (the expiry rounded up), and the number of its reason ({@link DigestTable}).
- * Matching is exact for all practical purposes, and can only err on the side of refusing.
+ * Revocation entries held as digests, for the mirror of the Redis store, which may hold millions: 32 to 64 bytes per
+ * entry by how full the tables are, where a whole entry takes about 240. Each entry keeps its kind, a digest of its
+ * identifier, its revocation time and its expiry to the second (the expiry rounded up), and the number of its reason
+ * ({@link DigestTable}). Matching is exact for all practical purposes, and a lookup can only err on the side of
+ * refusing (for what a write that errs does, see {@link DigestTable}).
  * <p>
- * The newest entries put are also kept whole, up to a bound: what a mirror writes back to Redis when Redis lost them
+ * The last entries put are also kept whole, up to a bound, in the order they were put (a load puts them in the order
+ * Redis gives them): what a mirror writes back to Redis when Redis lost them
  * ({@link #addMissing}), and what a match reports with its reason and times as they were written.
  */
 public final class DigestIndex implements RevocationIndex {

@@ -19,7 +19,10 @@ import java.util.concurrent.locks.StampedLock;
  * slot has the same string hash: a lookup of an identifier that is not revoked almost never computes a digest. Two
  * identifiers are taken for the same only when their string hash and 80 bits of their SHA-256 agree, which no one
  * can arrange for an identifier they do not choose (a second preimage of 80 bits), and which by chance happens once
- * in about 2^80 lookups per entry; and a match refuses, it never admits. Lookups take no lock: they read a segment
+ * in about 2^112 for unrelated identifiers (2^80 for identifiers made to share a string hash). A lookup that errs
+ * refuses, it never admits. A put or a remove that errs replaces or removes the other identifier's entry: someone who
+ * chooses both identifiers and can revoke them needs about 2^40 work (the birthday bound of 80 bits) to find such a
+ * pair. Lookups take no lock: they read a segment
  * optimistically and read it again, under its read lock after two tries, when a writer changed it meanwhile.
  */
 final class DigestTable {
