@@ -3,13 +3,14 @@
 # routes-scale.sh, tokens-scale.sh, issuers-scale.sh and jmh.sh, those that are present, into
 # docs/modules/ROOT/images/, as PNG.
 #
-#   benchmarks/plots.sh
+#   benchmarks/plots.sh            (PLOTS_DIR=<dir> to draw elsewhere)
 #
 # Needs gnuplot (Debian package "gnuplot-nox" or "gnuplot").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v gnuplot >/dev/null || { echo "gnuplot is required (apt-get install gnuplot-nox)"; exit 1; }
-IMAGES=docs/modules/ROOT/images
+IMAGES=${PLOTS_DIR:-docs/modules/ROOT/images}
+mkdir -p "$IMAGES"
 # every curve: sizes on a logarithmic axis
 AXES='set logscale x
 set format x "10^{%L}"

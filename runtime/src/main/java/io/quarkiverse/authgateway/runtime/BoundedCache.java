@@ -1,5 +1,6 @@
 package io.quarkiverse.authgateway.runtime;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -12,25 +13,30 @@ import java.util.concurrent.atomic.LongAdder;
  * stream of distinct keys empties ever further).
  * <p>
  * The ring may still name a key that already left (removed, expired): its slot then evicts nothing, or a later entry
- * of the same key early, never more entries than the bound allows.
+ * of the same key early, never more entries than the bound allows. It grows by doubling up to the bound as keys
+ * arrive, so that a bound far above what is used (a setting of a billion) costs nothing until it is reached.
  *
  * @param <K> the key
  * @param <V> the value
  */
 public final class BoundedCache<K, V> {
 
+    private static final int FIRST_RING = 16;
+
     private final ConcurrentHashMap<K, V> entries;
     private final LongAdder evictions = new LongAdder();
+    private final int maxSize;
     // guarded by this
-    private final Object[] ring;
+    private Object[] ring;
     private int next;
 
     /**
      * @param maxSize the largest number of entries (at least 1)
      */
     public BoundedCache(int maxSize) {
-        this.ring = new Object[Math.max(1, maxSize)];
-        this.entries = new ConcurrentHashMap<>(Math.min(ring.length, 1 << 16));
+        this.maxSize = Math.max(1, maxSize);
+        this.ring = new Object[Math.min(this.maxSize, FIRST_RING)];
+        this.entries = new ConcurrentHashMap<>(Math.min(this.maxSize, 1 << 16));
     }
 
     /** @return the value of the key, or {@code null} */
@@ -45,9 +51,12 @@ public final class BoundedCache<K, V> {
         }
         Object evicted;
         synchronized (this) {
+            if (next == ring.length) { // only while the ring is smaller than the bound: at the bound, next wraps
+                ring = Arrays.copyOf(ring, (int) Math.min(maxSize, 2L * ring.length));
+            }
             evicted = ring[next];
             ring[next] = key;
-            next = next + 1 == ring.length ? 0 : next + 1;
+            next = next + 1 == maxSize ? 0 : next + 1;
         }
         if (evicted != null && !evicted.equals(key) && entries.remove(evicted) != null) {
             evictions.increment();
@@ -86,6 +95,6 @@ public final class BoundedCache<K, V> {
 
     /** @return the largest number of entries */
     public int maxSize() {
-        return ring.length;
+        return maxSize;
     }
 }

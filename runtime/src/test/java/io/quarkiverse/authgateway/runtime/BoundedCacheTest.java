@@ -71,6 +71,33 @@ class BoundedCacheTest {
     }
 
     @Test
+    void aBoundFarAboveWhatIsUsedCostsNothingUntilItIsReached() {
+        // a setting of Integer.MAX_VALUE: no array of that size is made, the ring grows with the keys
+        BoundedCache<Integer, Integer> cache = new BoundedCache<>(Integer.MAX_VALUE);
+        for (int i = 0; i < 100_000; i++) {
+            cache.put(i, i);
+        }
+        assertEquals(100_000, cache.size());
+        assertEquals(0, cache.evictions());
+        assertEquals(Integer.MAX_VALUE, cache.maxSize());
+    }
+
+    @Test
+    void theOldestIsEvictedFirstAcrossTheRingsGrowth() {
+        // 17: the ring grows from 16 to the bound, then wraps
+        BoundedCache<Integer, Integer> cache = new BoundedCache<>(17);
+        for (int i = 0; i < 17 * 3; i++) {
+            cache.put(i, i);
+            assertEquals(Math.min(i + 1, 17), cache.size());
+            if (i >= 17) {
+                assertNull(cache.get(i - 17), "the oldest leaves first");
+                assertEquals(i - 16, cache.get(i - 16));
+            }
+        }
+        assertEquals(17 * 2, cache.evictions());
+    }
+
+    @Test
     void concurrentWritersStayWithinTheBoundOnceTheyAreDone() throws Exception {
         BoundedCache<String, Integer> cache = new BoundedCache<>(500);
         ExecutorService threads = Executors.newFixedThreadPool(4);
