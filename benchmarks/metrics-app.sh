@@ -1,14 +1,16 @@
-# Sourced by tokens-scale.sh and issuers-scale.sh: builds a copy of gateway-app with Micrometer's Prometheus registry
-# and its metrics at /q/metrics for the operator "ops" (policy operators, password bench-secret), so that a run can read
-# the gateway's own counters (cache lookups, evictions, sizes).
+# Sourced by tokens-scale.sh, issuers-scale.sh and startup.sh: builds copies of gateway-app with one more extension,
+# such as the copy with Micrometer's Prometheus registry and its metrics at /q/metrics for the operator "ops" (policy
+# operators, password bench-secret), so that a run can read the gateway's own counters (cache lookups, evictions,
+# sizes).
 
-# build_metrics_app <dir> <artifactId>: the copy in <dir>, its runner in <dir>/target/quarkus-app/quarkus-run.jar
-build_metrics_app() {
+# build_app_copy <dir> <artifactId> <io.quarkus extension> <properties>: a copy of gateway-app in <dir> with that
+# extension and those lines added to its configuration; its runner in <dir>/target/quarkus-app/quarkus-run.jar
+build_app_copy() {
     local app=$1
     rm -rf "$app"
     mkdir -p "$app"
     cp -r benchmarks/gateway-app/src "$app/"
-    python3 - benchmarks/gateway-app/pom.xml "$app/pom.xml" "$2" <<'PY'
+    python3 - benchmarks/gateway-app/pom.xml "$app/pom.xml" "$2" "$3" <<'PY'
 import sys
 pom = open(sys.argv[1]).read()
 pom = pom.replace("<artifactId>quarkus-auth-gateway-bench-gateway-app</artifactId>",
@@ -16,17 +18,20 @@ pom = pom.replace("<artifactId>quarkus-auth-gateway-bench-gateway-app</artifactI
 pom = pom.replace("<dependencies>", """<dependencies>
     <dependency>
       <groupId>io.quarkus</groupId>
-      <artifactId>quarkus-micrometer-registry-prometheus</artifactId>
-    </dependency>""", 1)
+      <artifactId>%s</artifactId>
+    </dependency>""" % sys.argv[4], 1)
 open(sys.argv[2], "w").write(pom)
 PY
-    cat >>"$app/src/main/resources/application.properties" <<'PROPS'
-# the metrics, for the operator
-quarkus.auth-gateway.route.metrics.paths=/q/metrics
-quarkus.auth-gateway.route.metrics.policy=operators
-PROPS
+    printf '%s\n' "$4" >>"$app/src/main/resources/application.properties"
     ${MVN:-mvn} -B -q -o package -DskipTests -Dformatter.skip=true -Dimpsort.skip=true -f "$app/pom.xml" \
         >"$app/build.log" 2>&1 || { echo "the build failed: $app/build.log" >&2; return 1; }
+}
+
+# build_metrics_app <dir> <artifactId>: the copy with the Prometheus registry
+build_metrics_app() {
+    build_app_copy "$1" "$2" quarkus-micrometer-registry-prometheus "# the metrics, for the operator
+quarkus.auth-gateway.route.metrics.paths=/q/metrics
+quarkus.auth-gateway.route.metrics.policy=operators"
 }
 
 # metric <port> <series> [optional] -> its value; fails when the metrics cannot be read, or the series is absent

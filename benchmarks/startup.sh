@@ -3,8 +3,9 @@
 # (bare-app: Quarkus REST only), the same with Quarkus' own security instead (plain-app: quarkus-smallrye-jwt and
 # properties-file Basic, what an application that protects itself already has), with the extension and nothing more
 # (lean-app: Basic and Bearer configured), with it, the Redis client and two forwarded routes (gateway-app, in-memory
-# revocation store) and with its Redis store (gateway-app against a redis-server this script starts), side by side in
-# one run.
+# revocation store), with its Redis store (gateway-app against a redis-server this script starts), and with every
+# scheme and the Redis store (a copy of gateway-app with quarkus-oidc and an OIDC tenant, whose discovery document and
+# keys a small local server answers), side by side in one run.
 #
 #   benchmarks/startup.sh [runs=10]
 #
@@ -14,16 +15,31 @@
 # authentication to exercise), the resident set size (VmRSS) and the live heap after a full collection. The heap is
 # fixed and touched at start (-Xms128m -Xmx128m -XX:+AlwaysPreTouch), so that the RSS does not depend on how much a
 # warm-up allocated: what differs is the memory outside the heap (classes, compiled code, threads, buffers). Medians and the difference to the bare
-# application go to benchmarks/target/startup/results.md; every run to results.tsv. Needs wrk, redis-server, taskset.
+# application go to benchmarks/target/startup/results.md; every run to results.tsv. Needs wrk, redis-server, taskset,
+# python3 and the JDK's jcmd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-10}
 WARMUP=${WARMUP:-10}
 WORK=benchmarks/target/startup
 mkdir -p "$WORK"
-command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)"; exit 1; }
-${MVN:-mvn} -B -q package -DskipTests -Pbenchmarks \
+for tool in wrk taskset redis-server redis-cli jcmd python3 curl; do
+    command -v "$tool" >/dev/null || { echo "$tool is required"; exit 1; }
+done
+MVN=${MVN:-mvn}
+# the extension and the benchmarks' parent, where the copy with quarkus-oidc finds them
+$MVN -B -q install -DskipTests -pl deployment,redis/deployment -am
+$MVN -B -q install -DskipTests -N -f benchmarks/pom.xml
+$MVN -B -q package -DskipTests -Pbenchmarks \
     -pl benchmarks/token-tool,benchmarks/gateway-app,benchmarks/bare-app,benchmarks/plain-app,benchmarks/lean-app -am
+. benchmarks/metrics-app.sh
+OIDC_ISSUER=https://bench.oidc/realms/bench
+build_app_copy "$WORK/oidc-app" quarkus-auth-gateway-bench-startup-oidc quarkus-oidc "# an OIDC tenant beside the local issuer
+quarkus.oidc.bench.auth-server-url=\${BENCH_OIDC_URL:http://127.0.0.1:9/realms/bench}
+quarkus.oidc.bench.client-id=bench
+quarkus.oidc.bench.token.audience=bench
+quarkus.auth-gateway.oidc.sso.tenant=bench
+quarkus.auth-gateway.oidc.sso.issuer=$OIDC_ISSUER"
 java -cp "benchmarks/token-tool/target/classes:$(cat benchmarks/token-tool/target/classpath.txt)" \
     io.quarkiverse.authgateway.bench.TokenTool "$WORK" 1 2>/dev/null
 export BENCH_PUBLIC_KEY="$PWD/$WORK/publicKey.pem"
@@ -33,6 +49,29 @@ taskset -c 0 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appe
 REDIS_PID=$!
 trap 'kill $REDIS_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+# the OpenID provider of the OIDC tenant: its discovery document and its keys, on CPU 0
+OIDC_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export BENCH_OIDC_URL="http://127.0.0.1:$OIDC_PORT/realms/bench"
+taskset -c 0 python3 - "$OIDC_PORT" "$OIDC_ISSUER" "$BENCH_OIDC_URL" "$WORK/jwks.json" <<'PY' >"$WORK/oidc.log" 2>&1 &
+import http.server, json, sys
+port, issuer, base, jwks = int(sys.argv[1]), sys.argv[2], sys.argv[3], open(sys.argv[4], "rb").read()
+discovery = json.dumps({"issuer": issuer, "jwks_uri": base + "/protocol/openid-connect/certs",
+                        "authorization_endpoint": base + "/protocol/openid-connect/auth",
+                        "token_endpoint": base + "/protocol/openid-connect/token"}).encode()
+class Provider(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = {"/realms/bench/.well-known/openid-configuration": discovery,
+                "/realms/bench/protocol/openid-connect/certs": jwks}.get(self.path)
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body or b"")))
+        self.end_headers()
+        self.wfile.write(body or b"")
+http.server.ThreadingHTTPServer(("127.0.0.1", port), Provider).serve_forever()
+PY
+OIDC_PID=$!
+trap 'kill $REDIS_PID $OIDC_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do curl -sf -o /dev/null "$BENCH_OIDC_URL/.well-known/openid-configuration" && break; sleep 0.1; done
 
 python3 - "$RUNS" "$WARMUP" "$WORK" "$REDIS_PORT" <<'PY'
 import http.client, os, re, statistics, subprocess, sys, time
@@ -46,6 +85,9 @@ configs = [
     ("with the extension only (Basic, Bearer; lean-app)", "benchmarks/lean-app/target/quarkus-app/quarkus-run.jar", []),
     ("with the extension, the Redis client and two forwarded routes (gateway-app)", gateway, []),
     ("with the extension and its Redis revocation store", gateway, [f"-Dquarkus.redis.hosts=redis://127.0.0.1:{redis_port}"]),
+    ("with every scheme (Basic, Bearer, an OIDC tenant) and the Redis store",
+     os.path.join(work, "oidc-app/target/quarkus-app/quarkus-run.jar"),
+     [f"-Dquarkus.redis.hosts=redis://127.0.0.1:{redis_port}"]),
 ]
 PORT = 8097
 

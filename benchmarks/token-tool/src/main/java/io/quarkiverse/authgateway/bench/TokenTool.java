@@ -8,10 +8,13 @@ import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -55,6 +58,12 @@ public final class TokenTool {
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
         Files.writeString(out.resolve("publicKey.pem"), RsaKeyUtil.pemEncode(keys.getPublic()));
+        // the same key as an OpenID provider publishes it, for the benchmarks that configure an OIDC tenant
+        RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) keys.getPublic());
+        jwk.setKeyId("bench");
+        jwk.setUse("sig");
+        jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+        Files.writeString(out.resolve("jwks.json"), new JsonWebKeySet(jwk).toJson());
         Files.writeString(out.resolve("token.txt"), sign(keys, 0));
         List<String> tokens = new ArrayList<>(unique);
         for (int i = 1; i <= unique; i++) {
