@@ -161,9 +161,8 @@ public interface RevocationRuntimeConfig {
         int waitForReplicas();
 
         /**
-         * How many entries the mirror keeps whole (about 300 bytes each), besides the digest it keeps of every entry (32
-         * to 64 bytes): the newest of those added since its last load, and as many as there is room for of those that
-         * load read, in the order Redis gave them (not by age). Should Redis lose entries (a restart without persistence, a failover to a
+         * How many of the newest entries (by revocation time) the mirror keeps whole (about 350 bytes each), besides the
+         * digest it keeps of every entry (32 to 64 bytes). Should Redis lose entries (a restart without persistence, a failover to a
          * replica that lagged, a flush), each instance keeps every entry it mirrored in force, and writes back those
          * it keeps whole; the others stay in force in the instances that mirrored them, until they expire. A match
          * against an entry kept whole also reports its reason and times as written, rather than to the second.

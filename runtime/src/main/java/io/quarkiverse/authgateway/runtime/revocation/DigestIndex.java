@@ -7,7 +7,6 @@ import java.util.List;
 
 import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.RevocationEntry.Kind;
-import io.quarkiverse.authgateway.runtime.BoundedCache;
 
 /**
  * Revocation entries held as digests, for the mirror of the Redis store, which may hold millions: 32 to 64 bytes per
@@ -16,8 +15,8 @@ import io.quarkiverse.authgateway.runtime.BoundedCache;
  * ({@link DigestTable}). Matching is exact for all practical purposes, and a lookup can only err on the side of
  * refusing (for what a write that errs does, see {@link DigestTable}).
  * <p>
- * The last entries put are also kept whole, up to a bound, in the order they were put (a load puts them in the order
- * Redis gives them): what a mirror writes back to Redis when Redis lost them
+ * The newest entries by revocation time are also kept whole, up to a bound, whatever order they are put in
+ * ({@link NewestEntries}): what a mirror writes back to Redis when Redis lost them
  * ({@link #addMissing}), and what a match reports with its reason and times as they were written.
  */
 public final class DigestIndex implements RevocationIndex {
@@ -28,15 +27,15 @@ public final class DigestIndex implements RevocationIndex {
 
     private final DigestTable[] tables = new DigestTable[KINDS.length + 1];
     private final RevocationReasons reasons;
-    private final BoundedCache<String, RevocationEntry> whole;
+    private final NewestEntries whole;
 
     /**
      * @param reasons the reasons, shared with the index this one replaces and the one that will replace it
-     * @param keptWhole how many of the newest entries to keep whole as well
+     * @param keptWhole how many of the newest entries (by revocation time) to keep whole as well
      */
     public DigestIndex(RevocationReasons reasons, int keptWhole) {
         this.reasons = reasons;
-        this.whole = keptWhole > 0 ? new BoundedCache<>(keptWhole) : null;
+        this.whole = keptWhole > 0 ? new NewestEntries(keptWhole) : null;
         for (int i = 0; i < tables.length; i++) {
             tables[i] = new DigestTable();
         }
@@ -122,6 +121,16 @@ public final class DigestIndex implements RevocationIndex {
      * @return the entries added that {@code older} kept whole, to be written back; the others are added as digests
      */
     public Missing addMissing(DigestIndex older, Collection<String> lifted, Instant now) {
+        return addMissing(older, lifted, now, null);
+    }
+
+    /**
+     * {@link #addMissing(DigestIndex, Collection, Instant)}, and every entry added is also put into {@code alsoInto}:
+     * the entries a mirror must go on holding in force at its next loads, which will not find them in Redis either.
+     *
+     * @param alsoInto an index using the same reasons as {@code older}, or {@code null}
+     */
+    public Missing addMissing(DigestIndex older, Collection<String> lifted, Instant now, DigestIndex alsoInto) {
         DigestIndex excluded = new DigestIndex(new RevocationReasons(), 0);
         for (String key : lifted) {
             Kind kind = RevocationIndex.kindOf(key);
@@ -141,11 +150,16 @@ public final class DigestIndex implements RevocationIndex {
         }
         int added = 0;
         for (int i = 0; i < tables.length; i++) {
-            added += older.tables[i].addMissingTo(tables[i], excluded.tables[i], now.getEpochSecond());
+            added += older.tables[i].addMissingTo(tables[i], excluded.tables[i], now.getEpochSecond(),
+                    alsoInto == null ? null : alsoInto.tables[i]);
         }
-        if (this.whole != null) {
-            for (RevocationEntry entry : whole) {
-                this.whole.put(RevocationIndex.key(entry.kind(), entry.id()), entry);
+        for (RevocationEntry entry : whole) {
+            String key = RevocationIndex.key(entry.kind(), entry.id());
+            if (this.whole != null) {
+                this.whole.put(key, entry);
+            }
+            if (alsoInto != null && alsoInto.whole != null) {
+                alsoInto.whole.put(key, entry);
             }
         }
         return new Missing(added, whole);

@@ -179,7 +179,7 @@ final class DigestTable {
      *
      * @return how many were added
      */
-    int addMissingTo(DigestTable into, DigestTable excluded, long nowSeconds) {
+    int addMissingTo(DigestTable into, DigestTable excluded, long nowSeconds, DigestTable alsoInto) {
         int added = 0;
         for (Segment segment : segments) {
             long stamp = segment.lock.readLock();
@@ -192,6 +192,10 @@ final class DigestTable {
                             && !excluded.holds(head, slots[i + 1])) {
                         into.put((int) (head >>> 32), new long[]{ slots[i + 1], head & 0xFFFF },
                                 (int) (head >>> 16) & 0xFFFF, times, nowSeconds);
+                        if (alsoInto != null) {
+                            alsoInto.put((int) (head >>> 32), new long[]{ slots[i + 1], head & 0xFFFF },
+                                    (int) (head >>> 16) & 0xFFFF, times, nowSeconds);
+                        }
                         added++;
                     }
                 }

@@ -79,6 +79,11 @@ public final class EntryIndex implements RevocationIndex {
 
     @Override
     public void put(RevocationEntry entry, Instant now) {
+        ConcurrentHashMap<String, RevocationEntry> map = mapOf(entry.kind(), entry.id());
+        if (map.containsKey(entry.id())) {
+            map.put(entry.id(), entry); // revoked again: replaces its own entry, makes no room at another's cost
+            return;
+        }
         if (size() >= maxEntries) {
             dropExpired(now);
         }
@@ -93,7 +98,7 @@ public final class EntryIndex implements RevocationIndex {
                 mapOf(oldest.kind(), oldest.id()).remove(oldest.id(), oldest);
             }
         }
-        mapOf(entry.kind(), entry.id()).put(entry.id(), entry);
+        map.put(entry.id(), entry);
     }
 
     boolean remove(RevocationEntry.Kind kind, String id) {

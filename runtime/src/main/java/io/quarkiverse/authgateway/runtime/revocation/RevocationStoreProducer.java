@@ -35,6 +35,10 @@ public class RevocationStoreProducer {
                     + "extension: add it to the application, or choose the memory store",
                     Set.of("quarkus.auth-gateway.revocation.store"));
         }
+        if (revocation.memory().maxEntries() < 1) {
+            throw new ConfigurationException("quarkus.auth-gateway.revocation.memory.max-entries must be 1 or more, not "
+                    + revocation.memory().maxEntries(), Set.of("quarkus.auth-gateway.revocation.memory.max-entries"));
+        }
         RevocationStore store = kind == StoreKind.REDIS
                 || (kind == StoreKind.AUTO && shared.isResolvable() && shared.get().configured())
                         ? shared.get()

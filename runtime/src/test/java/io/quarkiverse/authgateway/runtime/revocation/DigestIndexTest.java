@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,6 +76,57 @@ class DigestIndexTest {
         assertEquals(second, index.get(Kind.SUBJECT, "second", NOW));
         // pushed out of the whole ones: still in force, to the second
         assertEquals(subject("first", NOW, NOW.plusSeconds(61)), index.get(Kind.SUBJECT, "first", NOW));
+    }
+
+    @Test
+    void theNewestByRevocationTimeAreKeptWholeWhateverOrderTheyArePutIn() {
+        // a load reads Redis in hash order: here, 200 entries revoked a millisecond apart, put shuffled
+        DigestIndex index = new DigestIndex(new RevocationReasons(), 10);
+        List<RevocationEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            entries.add(subject("s-" + i, NOW.plusMillis(1 + i), NOW.plusMillis(60_001 + i)));
+        }
+        Collections.shuffle(entries, new Random(7));
+        for (RevocationEntry entry : entries) {
+            index.put(entry, NOW);
+        }
+        for (int i = 0; i < 200; i++) {
+            RevocationEntry found = index.get(Kind.SUBJECT, "s-" + i, NOW);
+            assertNotNull(found, "every entry stays in force");
+            RevocationEntry whole = subject("s-" + i, NOW.plusMillis(1 + i), NOW.plusMillis(60_001 + i));
+            if (i >= 190) {
+                assertEquals(whole, found, "one of the ten newest: kept whole");
+            } else {
+                assertEquals(subject("s-" + i, NOW, NOW.plusSeconds(61)), found, "older: to the second");
+            }
+        }
+        DigestIndex empty = new DigestIndex(new RevocationReasons(), 10);
+        DigestIndex.Missing lost = empty.addMissing(index, List.of(), NOW);
+        assertEquals(200, lost.count());
+        assertEquals(10, lost.whole().size(), "the ten kept whole are written back");
+        assertTrue(lost.whole().stream().allMatch(entry -> entry.revokedAt().isAfter(NOW.plusMillis(190))));
+    }
+
+    @Test
+    void anEntryRevokedAgainTakesItsNewPlaceAmongTheNewest() {
+        DigestIndex index = new DigestIndex(new RevocationReasons(), 2);
+        index.put(subject("a", NOW.plusMillis(100), NOW.plusSeconds(60)), NOW);
+        index.put(subject("b", NOW.plusMillis(200), NOW.plusSeconds(60)), NOW);
+        // a, revoked again later, is now the newest; c, older than both, is not kept whole
+        index.put(subject("a", NOW.plusMillis(300), NOW.plusSeconds(90)), NOW);
+        index.put(subject("c", NOW.plusMillis(50), NOW.plusSeconds(60)), NOW);
+        assertEquals(subject("a", NOW.plusMillis(300), NOW.plusSeconds(90)), index.get(Kind.SUBJECT, "a", NOW));
+        assertEquals(subject("b", NOW.plusMillis(200), NOW.plusSeconds(60)), index.get(Kind.SUBJECT, "b", NOW));
+        assertEquals(subject("c", NOW, NOW.plusSeconds(60)), index.get(Kind.SUBJECT, "c", NOW));
+        // a lifted entry leaves its place: the next one revoked takes it, whatever its age
+        assertTrue(index.remove("SUBJECT:b"));
+        index.put(subject("d", NOW.plusMillis(10), NOW.plusSeconds(60)), NOW);
+        assertEquals(subject("d", NOW.plusMillis(10), NOW.plusSeconds(60)), index.get(Kind.SUBJECT, "d", NOW));
+        // revoked "in the future" (a clock far ahead) or before 1970: ranked all the same, the bound holds
+        index.put(subject("future", Instant.MAX, NOW.plusSeconds(60)), NOW);
+        index.put(subject("past", Instant.MIN, NOW.plusSeconds(60)), NOW);
+        assertEquals(Instant.MAX, index.get(Kind.SUBJECT, "future", NOW).revokedAt());
+        assertEquals(Instant.EPOCH, index.get(Kind.SUBJECT, "past", NOW).revokedAt(), "not kept whole: clamped");
     }
 
     @Test
@@ -233,15 +286,15 @@ class DigestIndexTest {
     void entriesLostByTheStoreAreAddedBackButLiftedOnes() {
         DigestIndex older = new DigestIndex(new RevocationReasons(), 2);
         older.put(subject("digest-only", NOW, NOW.plusSeconds(60)), NOW);
-        older.put(subject("lifted", NOW, NOW.plusSeconds(60)), NOW);
-        older.put(subject("whole", NOW, NOW.plusSeconds(60)), NOW);
-        older.put(subject("expired", NOW, NOW.plusSeconds(1)), NOW);
-        older.put(subject("still-in-store", NOW, NOW.plusSeconds(60)), NOW);
+        older.put(subject("lifted", NOW.plusMillis(1), NOW.plusSeconds(60)), NOW);
+        older.put(subject("whole", NOW.plusMillis(2), NOW.plusSeconds(60)), NOW);
+        older.put(subject("expired", NOW.plusMillis(3), NOW.plusSeconds(1)), NOW);
+        older.put(subject("still-in-store", NOW.plusMillis(4), NOW.plusSeconds(60)), NOW);
         DigestIndex loaded = new DigestIndex(new RevocationReasons(), 2);
-        loaded.put(subject("still-in-store", NOW, NOW.plusSeconds(60)), NOW);
+        loaded.put(subject("still-in-store", NOW.plusMillis(4), NOW.plusSeconds(60)), NOW);
         Instant later = NOW.plusSeconds(5);
         DigestIndex.Missing missing = loaded.addMissing(older, List.of("SUBJECT:lifted"), later);
-        // kept whole: the two put last, "expired" and "still-in-store"; "whole" was pushed out by them
+        // kept whole: the two revoked last, "expired" and "still-in-store"; "whole" was pushed out by them
         assertEquals(2, missing.count());
         assertEquals(List.of(), missing.whole());
         assertNotNull(loaded.get(Kind.SUBJECT, "digest-only", later));

@@ -41,6 +41,17 @@ class EntryIndexTest {
     }
 
     @Test
+    void anIdentifierRevokedAgainWhenFullReplacesItsOwnEntryAndEvictsNoOther() {
+        EntryIndex index = new EntryIndex(2);
+        index.put(entry("a", 600), NOW);
+        index.put(entry("b", 60), NOW);
+        index.put(entry("a", 900), NOW); // a second logout of the same subject
+        assertEquals(2, index.size());
+        assertNotNull(index.get(Kind.SUBJECT, "b", NOW), "another identifier's revocation stays");
+        assertEquals(NOW.plusSeconds(900), index.get(Kind.SUBJECT, "a", NOW).expiresAt());
+    }
+
+    @Test
     void tokenValueEntriesAreCountedApartAndEvictedLikeTheOthers() {
         EntryIndex index = new EntryIndex(2);
         index.put(entry("a", 600), NOW);

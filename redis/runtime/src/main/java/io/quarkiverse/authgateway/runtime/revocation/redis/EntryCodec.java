@@ -25,11 +25,21 @@ final class EntryCodec {
     static RevocationEntry decode(String text) {
         try {
             JsonObject json = new JsonObject(text);
+            // the reason is for operators: an entry written without one is in force all the same
             return new RevocationEntry(RevocationEntry.Kind.valueOf(json.getString("kind")), json.getString("id"),
-                    json.getString("reason"), Instant.ofEpochMilli(json.getLong("revokedAt")),
-                    Instant.ofEpochMilli(json.getLong("expiresAt")));
+                    json.getString("reason", ""), Instant.ofEpochMilli(millis(json, "revokedAt")),
+                    Instant.ofEpochMilli(millis(json, "expiresAt")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a revocation entry", e);
         }
+    }
+
+    /** A whole number of milliseconds, nothing else: a fraction or a number beyond 64 bits is not a time of ours. */
+    private static long millis(JsonObject json, String field) {
+        Object value = json.getValue(field);
+        if (value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
+        }
+        throw new IllegalArgumentException(field + " is not a whole number of milliseconds");
     }
 }

@@ -12,8 +12,9 @@ import io.quarkiverse.authgateway.runtime.revocation.DigestIndex;
  * What a mirror does when Redis went back to an older version (a restart without persistence, a failover to a replica
  * that lagged, a flush): what Redis lost cannot have been lifted since (a lift is a newer version), so every entry
  * the mirror holds that Redis no longer has stays in force, and those the mirror keeps whole (the newest, see
- * {@code mirror-kept-whole}) are written back. A lift that Redis lost too is undone: the failure is on the side of
- * refusing.
+ * {@code mirror-kept-whole}) are written back. The others, known only as digests, are carried into every later load
+ * of the mirror (which will not find them in Redis either) until they expire or are lifted. A lift that Redis lost too
+ * is undone: the failure is on the side of refusing.
  */
 final class LostEntries {
 
@@ -28,10 +29,24 @@ final class LostEntries {
      *
      * @param mirror the entries the mirror held before the snapshot
      * @param held the changes published while the snapshot was read
+     * @param carried where the entries added go too, to be carried into the next loads
      * @return the entries in force in the mirror and missing from the snapshot, now added to it
      */
     static DigestIndex.Missing keptInForce(Snapshot<DigestIndex> snapshot, DigestIndex mirror, List<String> held,
-            Instant now) {
+            Instant now, DigestIndex carried) {
+        return snapshot.entries().addMissing(mirror, liftedMeanwhile(snapshot, held), now, carried);
+    }
+
+    /**
+     * A later load, at a version Redis did not go back from: the entries carried since a loss that the snapshot lacks
+     * (those written back are in it) are added to it, and carried on, but for those lifted or expired meanwhile.
+     */
+    static void carriedOver(Snapshot<DigestIndex> snapshot, DigestIndex carried, List<String> held, Instant now,
+            DigestIndex stillCarried) {
+        snapshot.entries().addMissing(carried, liftedMeanwhile(snapshot, held), now, stillCarried);
+    }
+
+    private static List<String> liftedMeanwhile(Snapshot<DigestIndex> snapshot, List<String> held) {
         List<String> lifted = new ArrayList<>();
         for (String message : held) {
             ChangeMessage change = ChangeMessage.parse(message);
@@ -39,7 +54,7 @@ final class LostEntries {
                 lifted.add(change.payload());
             }
         }
-        return snapshot.entries().addMissing(mirror, lifted, now);
+        return lifted;
     }
 
     /** Writes the lost entries kept whole back, best effort: every lost entry stays in force in the mirror. */

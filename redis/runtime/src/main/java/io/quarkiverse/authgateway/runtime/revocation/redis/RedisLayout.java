@@ -65,15 +65,15 @@ final class RedisLayout {
             """;
 
     /**
-     * KEYS: entry, index, version. ARGV: index member, channel. Returns 1 when an entry was removed, 0 otherwise.
+     * KEYS: entry, index, version. ARGV: index member, channel. Returns 1 when an entry was removed, 0 otherwise. The
+     * lift is published either way: an entry Redis lost is still held in force by the instances that mirrored it, and
+     * lifting it must reach them.
      */
     static final String LIFT = """
             local removed = redis.call('DEL', KEYS[1])
             redis.call('ZREM', KEYS[2], ARGV[1])
-            if removed == 1 then
-              local version = redis.call('INCR', KEYS[3])
-              redis.call('PUBLISH', ARGV[2], version .. ' L ' .. ARGV[1])
-            end
+            local version = redis.call('INCR', KEYS[3])
+            redis.call('PUBLISH', ARGV[2], version .. ' L ' .. ARGV[1])
             return removed
             """;
 

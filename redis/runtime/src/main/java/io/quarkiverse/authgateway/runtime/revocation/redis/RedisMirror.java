@@ -25,7 +25,8 @@ import io.vertx.core.Vertx;
  * <li>every check interval the version counter is read: a lower one (Redis restarted) reloads, one the published
  * changes did not bring within an interval renews the subscription;</li>
  * <li>a reload at a lower version than the mirror's (Redis lost data) keeps the entries that Redis lost, and writes
- * them back ({@link LostEntries}): a revocation is never dropped because Redis forgot it.</li>
+ * back those it keeps whole ({@link LostEntries}); the others are carried into every later load, until they expire
+ * or are lifted: a revocation is never dropped because Redis forgot it.</li>
  * </ul>
  * All state changes happen under this object's lock; requests read the two volatile fields only.
  */
@@ -40,6 +41,8 @@ final class RedisMirror implements RedisCommands.Listener {
     private final RevocationReasons reasons = new RevocationReasons();
     private final int keptWhole;
     private volatile DigestIndex entries;
+    /** The entries Redis lost that this instance holds in force nonetheless; {@code null} when there are none. */
+    private volatile DigestIndex carried;
     private volatile boolean trusted;
     private volatile boolean reachable = true;
     // guarded by this
@@ -111,7 +114,16 @@ final class RedisMirror implements RedisCommands.Listener {
 
     /** A lift this instance made: applied at once, before its published message comes back. */
     void liftedHere(String member) {
+        DigestIndex lost = carried;
+        if (lost != null) {
+            lost.remove(member);
+        }
         entries.remove(member);
+    }
+
+    /** @return whether the mirror holds an entry in force for the identifier */
+    boolean holds(RevocationEntry.Kind kind, String id) {
+        return entries.get(kind, id, clock.instant()) != null;
     }
 
     @Override
@@ -258,9 +270,14 @@ final class RedisMirror implements RedisCommands.Listener {
         List<String> held = heldMessages;
         heldMessages = null;
         long loadMillis = (System.nanoTime() - reloadStartedNanos) / 1_000_000;
-        DigestIndex.Missing lost = snapshot.version() < version
-                ? LostEntries.keptInForce(snapshot, entries, held, clock.instant())
-                : null;
+        DigestIndex stillCarried = new DigestIndex(reasons, keptWhole);
+        DigestIndex.Missing lost = null;
+        if (snapshot.version() < version) {
+            lost = LostEntries.keptInForce(snapshot, entries, held, clock.instant(), stillCarried);
+        } else if (carried != null) {
+            LostEntries.carriedOver(snapshot, carried, held, clock.instant(), stillCarried);
+        }
+        carried = stillCarried.isEmpty() ? null : stillCarried;
         entries = snapshot.entries();
         version = snapshot.version();
         trusted = subscriber != null;
@@ -302,6 +319,9 @@ final class RedisMirror implements RedisCommands.Listener {
             return;
         }
         change.applyTo(entries, redis, clock.instant());
+        if (carried != null && !change.put()) {
+            carried.remove(change.payload());
+        }
         version = change.version();
         confirmedAtMillis = clock.millis();
     }

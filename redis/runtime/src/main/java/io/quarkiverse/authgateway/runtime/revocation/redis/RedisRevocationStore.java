@@ -62,8 +62,16 @@ public class RedisRevocationStore implements SharedRevocationStore {
                     + "more, not " + this.config.mirrorKeptWhole(),
                     Set.of("quarkus.auth-gateway.revocation.redis.mirror-kept-whole"));
         }
-        this.mirror = new RedisMirror(layout.channel(), clock, this.config.maxStaleness().toMillis(),
-                this.config.mirrorKeptWhole());
+        if (this.config.maxStaleness().isNegative()) {
+            throw new ConfigurationException("quarkus.auth-gateway.revocation.redis.max-staleness must be 0 or more, "
+                    + "not " + this.config.maxStaleness(),
+                    Set.of("quarkus.auth-gateway.revocation.redis.max-staleness"));
+        }
+        // a staleness beyond what milliseconds hold (292 million years) is for ever
+        long maxStalenessMillis = this.config.maxStaleness().compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0
+                ? Long.MAX_VALUE
+                : this.config.maxStaleness().toMillis();
+        this.mirror = new RedisMirror(layout.channel(), clock, maxStalenessMillis, this.config.mirrorKeptWhole());
     }
 
     @Override
@@ -141,7 +149,13 @@ public class RedisRevocationStore implements SharedRevocationStore {
     @Override
     public Uni<Boolean> remove(RevocationEntry.Kind kind, String id) {
         String member = RevocationIndex.key(kind, id);
-        return redis.lift(member).invoke(() -> mirror.liftedHere(member));
+        // an entry Redis lost is lifted too when this instance held it in force; asked before the lift, whose
+        // published message may come back before its answer and take the entry out of the mirror first
+        boolean heldHere = mirror.holds(kind, id);
+        return redis.lift(member).map(removed -> {
+            mirror.liftedHere(member);
+            return removed || heldHere;
+        });
     }
 
     @Override

@@ -23,8 +23,19 @@ class EntryCodecTest {
     @ParameterizedTest
     @ValueSource(strings = { "", "garbage", "[]", "{}", "{\"kind\":\"NOPE\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":1,"
             + "\"expiresAt\":2}", "{\"kind\":\"TOKEN\",\"reason\":\"r\",\"revokedAt\":1,\"expiresAt\":2}",
-            "{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":\"soon\",\"expiresAt\":2}" })
+            "{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":\"soon\",\"expiresAt\":2}",
+            // beyond 64 bits (would wrap to 0: taken for expired), a fraction, a number that is not a time at all
+            "{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":1,\"expiresAt\":18446744073709551616}",
+            "{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":1.5,\"expiresAt\":2}",
+            "{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":1,\"expiresAt\":1e300}" })
     void anythingElseIsRefusedWithOneKindOfException(String text) {
         assertThrows(IllegalArgumentException.class, () -> EntryCodec.decode(text));
+    }
+
+    @Test
+    void anEntryWrittenWithoutAReasonIsInForceAllTheSame() {
+        RevocationEntry entry = EntryCodec.decode("{\"kind\":\"SUBJECT\",\"id\":\"x\",\"revokedAt\":1,\"expiresAt\":2}");
+        assertEquals(new RevocationEntry(RevocationEntry.Kind.SUBJECT, "x", "", Instant.ofEpochMilli(1),
+                Instant.ofEpochMilli(2)), entry);
     }
 }
