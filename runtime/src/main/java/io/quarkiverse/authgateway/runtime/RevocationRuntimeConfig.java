@@ -177,7 +177,7 @@ public interface RevocationRuntimeConfig {
     interface MemoryStore {
 
         /**
-         * The largest number of entries; when full, the entry closest to its expiry makes room.
+         * The largest number of entries (at least 1); when full, the entry closest to its expiry makes room.
          */
         @WithDefault("100000")
         int maxEntries();
