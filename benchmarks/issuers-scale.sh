@@ -83,7 +83,7 @@ for count in "${COUNTS[@]}"; do
         rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
         cpu=$(cpu_us_per_request "$ticks0" "$ticks1" "$requests")
         ratio=$(awk -v h=$((hits1 - hits0)) -v m=$((misses1 - misses0)) \
-            'BEGIN {printf "%.3f", (h + m > 0 ? h / (h + m) : 0)}')
+            'BEGIN {if (h + m > 0) printf "%.3f", h / (h + m); else print "-"}')
         heap=$(live_heap "$pid")
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$count" "$cache" "$startup_ms" "$ratio" "$rps" "$cpu" "$heap" >>"$RESULTS"
         printf '%3s issuers, cache %-3s: first answer %5s ms, hit ratio %5s, %10s req/s, %6s CPU us/request, live heap %5.1f MiB\n' \
@@ -99,6 +99,6 @@ rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])][1:]
 print("| issuers | token cache | first answer | hit ratio | req/s | CPU µs/request | live heap after |")
 print("|---|---|---|---|---|---|---|")
 for count, cache, startup, ratio, rps, cpu, heap in rows:
-    print(f"| {count} | {cache} | {startup} ms | {float(ratio):.3f} | {float(rps):,.0f} | {cpu} "
+    print(f"| {count} | {cache} | {startup} ms | {ratio if ratio == '-' else format(float(ratio), '.3f')} | {float(rps):,.0f} | {cpu} "
           f"| {int(heap) / 1048576:.1f} MiB |")
 PY

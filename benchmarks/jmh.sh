@@ -26,7 +26,8 @@ python3 - "$WORK/results.json" <<'PY' | tee "$WORK/results.md"
 import json, math, sys
 
 def number(value):
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    # JMH writes "NaN" (a string) for the error of a single iteration
+    if value is None or isinstance(value, str) or (isinstance(value, float) and math.isnan(value)):
         return "-"
     if value >= 100:
         return f"{value:,.0f}"

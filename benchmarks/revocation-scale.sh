@@ -121,5 +121,5 @@ print("| entries in force | mirror load | longest Redis command | live heap | he
 print("|---|---|---|---|---|---|---|")
 for size, load, longest, command, heap, per_entry, rps, cpu in rows:
     print(f"| {int(size):,} | {int(load):,} ms | {int(longest):,} µs ({command}) | {int(heap) / 1048576:,.0f} MiB "
-          f"| {per_entry} B | {float(rps):,.0f} | {cpu} |")
+          f"| {per_entry if per_entry == '-' else per_entry + ' B'} | {float(rps):,.0f} | {cpu} |")
 PY

@@ -85,7 +85,7 @@ for c in "${CASES[@]}"; do
     requests=$(awk '/ requests in / {print $1}' <<<"$out")
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     cpu=$(cpu_us_per_request "$ticks0" "$ticks1" "$requests")
-    ratio=$(awk -v h=$((hits1 - hits0)) -v m=$((misses1 - misses0)) 'BEGIN {printf "%.3f", (h + m > 0 ? h / (h + m) : 0)}')
+    ratio=$(awk -v h=$((hits1 - hits0)) -v m=$((misses1 - misses0)) 'BEGIN {if (h + m > 0) printf "%.3f", h / (h + m); else print "-"}')
     # every token at least once, in order, for as long as that takes at 2/3 of the rate just measured
     pass_seconds=$(awk -v n="$count" -v r="$rps" 'BEGIN {printf "%d", n / (r * 2 / 3) + 2}')
     out=$(taskset -c 0 wrk -t1 -c32 -d"${pass_seconds}s" -s benchmarks/unique-tokens.lua "http://127.0.0.1:$port/jwt")
@@ -110,6 +110,6 @@ rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])][1:]
 print("| distinct tokens | token cache | hit ratio | evictions | req/s | CPU µs/request | cached after | live heap after |")
 print("|---|---|---|---|---|---|---|---|")
 for count, cache, ratio, evictions, rps, cpu, cached, heap in rows:
-    print(f"| {int(count):,} | {cache} | {float(ratio):.3f} | {int(evictions):,} | {float(rps):,.0f} | {cpu} "
+    print(f"| {int(count):,} | {cache} | {ratio if ratio == '-' else format(float(ratio), '.3f')} | {int(evictions):,} | {float(rps):,.0f} | {cpu} "
           f"| {int(float(cached)):,} | {int(heap) / 1048576:.1f} MiB |")
 PY
