@@ -40,10 +40,12 @@ final class LostEntries {
     /**
      * A later load, at a version Redis did not go back from: the entries carried since a loss that the snapshot lacks
      * (those written back are in it) are added to it, and carried on, but for those lifted or expired meanwhile.
+     *
+     * @return the entries added again; those kept whole were not written back yet (the write failed), and are again
      */
-    static void carriedOver(Snapshot<DigestIndex> snapshot, DigestIndex carried, List<String> held, Instant now,
-            DigestIndex stillCarried) {
-        snapshot.entries().addMissing(carried, liftedMeanwhile(snapshot, held), now, stillCarried);
+    static DigestIndex.Missing carriedOver(Snapshot<DigestIndex> snapshot, DigestIndex carried, List<String> held,
+            Instant now, DigestIndex stillCarried) {
+        return snapshot.entries().addMissing(carried, liftedMeanwhile(snapshot, held), now, stillCarried);
     }
 
     private static List<String> liftedMeanwhile(Snapshot<DigestIndex> snapshot, List<String> held) {
@@ -57,9 +59,23 @@ final class LostEntries {
         return lifted;
     }
 
-    /** Writes the lost entries kept whole back, best effort: every lost entry stays in force in the mirror. */
-    static void writeBack(RedisCommands redis, DigestIndex.Missing lost, long version) {
+    /**
+     * Writes the lost entries kept whole back, best effort: every lost entry stays in force in the mirror, and one
+     * whose write failed is written again at the next load.
+     *
+     * @param again whether these were lost before and carried since (no second warning)
+     */
+    static void writeBack(RedisCommands redis, DigestIndex.Missing lost, long version, boolean again) {
         if (lost == null || lost.count() == 0) {
+            return;
+        }
+        if (again) {
+            if (!lost.whole().isEmpty()) {
+                LOG.debugf("Writing back %d lost revocation entries again", lost.whole().size());
+                redis.putAll(lost.whole()).subscribe().with(ignored -> {
+                }, failure -> LOG.debugf("Writing back lost revocation entries failed again (%s): they stay in "
+                        + "force here", failure.getClass().getSimpleName()));
+            }
             return;
         }
         LOG.warnf("The revocation store lost %d entries in force (its version went back, to %d: a restart without "

@@ -272,10 +272,12 @@ final class RedisMirror implements RedisCommands.Listener {
         long loadMillis = (System.nanoTime() - reloadStartedNanos) / 1_000_000;
         DigestIndex stillCarried = new DigestIndex(reasons, keptWhole);
         DigestIndex.Missing lost = null;
+        boolean lostBefore = false;
         if (snapshot.version() < version) {
             lost = LostEntries.keptInForce(snapshot, entries, held, clock.instant(), stillCarried);
         } else if (carried != null) {
-            LostEntries.carriedOver(snapshot, carried, held, clock.instant(), stillCarried);
+            lost = LostEntries.carriedOver(snapshot, carried, held, clock.instant(), stillCarried);
+            lostBefore = true;
         }
         carried = stillCarried.isEmpty() ? null : stillCarried;
         entries = snapshot.entries();
@@ -286,7 +288,7 @@ final class RedisMirror implements RedisCommands.Listener {
         for (String message : held) {
             apply(message);
         }
-        LostEntries.writeBack(redis, lost, version);
+        LostEntries.writeBack(redis, lost, version, lostBefore);
         boolean afterOutage = outage && trusted;
         if (afterOutage) {
             outage = false;
