@@ -162,10 +162,11 @@ public interface RevocationRuntimeConfig {
 
         /**
          * How many of the newest entries (by revocation time) the mirror keeps whole (about 350 bytes each), besides the
-         * digest it keeps of every entry (32 to 64 bytes). Should Redis lose entries (a restart without persistence, a failover to a
-         * replica that lagged, a flush), each instance keeps every entry it mirrored in force, and writes back those
-         * it keeps whole; the others stay in force in the instances that mirrored them, until they expire. A match
-         * against an entry kept whole also reports its reason and times as written, rather than to the second.
+         * digest it keeps of every entry (32 to 64 bytes). Should Redis lose entries (a restart without persistence, a
+         * failover to a replica that lagged, a flush), each instance keeps every entry it mirrored in force, and writes
+         * back those it keeps whole; the others stay in force in the instances that mirrored them, until they expire or
+         * are lifted. A match against an entry kept whole also reports its reason and times as written, rather than to
+         * the second.
          */
         @WithDefault("10000")
         int mirrorKeptWhole();

@@ -3,9 +3,11 @@ package io.quarkiverse.authgateway.runtime.revocation.redis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.authgateway.RevocationEntry;
 import io.quarkiverse.authgateway.runtime.revocation.DigestIndex;
 
 /**
@@ -64,17 +66,19 @@ final class LostEntries {
      * whose write failed is written again at the next load.
      *
      * @param again whether these were lost before and carried since (no second warning)
+     * @param written told of the entries once Redis holds them again: they need carrying no longer
      */
-    static void writeBack(RedisCommands redis, DigestIndex.Missing lost, long version, boolean again) {
+    static void writeBack(RedisCommands redis, DigestIndex.Missing lost, long version, boolean again,
+            Consumer<List<RevocationEntry>> written) {
         if (lost == null || lost.count() == 0) {
             return;
         }
         if (again) {
             if (!lost.whole().isEmpty()) {
                 LOG.debugf("Writing back %d lost revocation entries again", lost.whole().size());
-                redis.putAll(lost.whole()).subscribe().with(ignored -> {
-                }, failure -> LOG.debugf("Writing back lost revocation entries failed again (%s): they stay in "
-                        + "force here", failure.getClass().getSimpleName()));
+                redis.putAll(lost.whole()).subscribe().with(ignored -> written.accept(lost.whole()),
+                        failure -> LOG.debugf("Writing back lost revocation entries failed again (%s): they stay in "
+                                + "force here", failure.getClass().getSimpleName()));
             }
             return;
         }
@@ -84,8 +88,8 @@ final class LostEntries {
         if (lost.whole().isEmpty()) {
             return;
         }
-        redis.putAll(lost.whole()).subscribe().with(ignored -> {
-        }, failure -> LOG.debugf("Writing back lost revocation entries failed (%s): they stay in force here",
-                failure.getClass().getSimpleName()));
+        redis.putAll(lost.whole()).subscribe().with(ignored -> written.accept(lost.whole()),
+                failure -> LOG.debugf("Writing back lost revocation entries failed (%s): they stay in force here",
+                        failure.getClass().getSimpleName()));
     }
 }

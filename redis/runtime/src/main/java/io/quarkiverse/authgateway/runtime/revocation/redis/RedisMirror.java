@@ -112,8 +112,11 @@ final class RedisMirror implements RedisCommands.Listener {
         entries.put(entry, clock.instant());
     }
 
-    /** A lift this instance made: applied at once, before its published message comes back. */
-    void liftedHere(String member) {
+    /**
+     * A lift this instance made: applied at once, before its published message comes back; under the lock, so that a
+     * load finishing meanwhile does not bring it back from the index it replaces.
+     */
+    synchronized void liftedHere(String member) {
         DigestIndex lost = carried;
         if (lost != null) {
             lost.remove(member);
@@ -288,12 +291,29 @@ final class RedisMirror implements RedisCommands.Listener {
         for (String message : held) {
             apply(message);
         }
-        LostEntries.writeBack(redis, lost, version, lostBefore);
+        LostEntries.writeBack(redis, lost, version, lostBefore, this::writtenBack);
         boolean afterOutage = outage && trusted;
         if (afterOutage) {
             outage = false;
         }
         StoreNotices.loaded(afterOutage, entries.size(), version, loadMillis);
+    }
+
+    /**
+     * Entries written back: Redis holds them again, so they are carried no longer (a later load finds them, and a lift
+     * removes them from Redis, which a stale write-back would otherwise undo).
+     */
+    private synchronized void writtenBack(List<RevocationEntry> written) {
+        DigestIndex lost = carried;
+        if (lost == null) {
+            return;
+        }
+        for (RevocationEntry entry : written) {
+            lost.remove(RevocationIndex.key(entry.kind(), entry.id()));
+        }
+        if (lost.isEmpty()) {
+            carried = null;
+        }
     }
 
     private synchronized void onMessage(String message) {

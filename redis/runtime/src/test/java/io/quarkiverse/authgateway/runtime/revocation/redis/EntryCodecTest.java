@@ -24,18 +24,34 @@ class EntryCodecTest {
     @ValueSource(strings = { "", "garbage", "[]", "{}", "{\"kind\":\"NOPE\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":1,"
             + "\"expiresAt\":2}", "{\"kind\":\"TOKEN\",\"reason\":\"r\",\"revokedAt\":1,\"expiresAt\":2}",
             "{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":\"soon\",\"expiresAt\":2}",
-            // beyond 64 bits (would wrap to 0: taken for expired), a fraction, a number that is not a time at all
-            "{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":1,\"expiresAt\":18446744073709551616}",
-            "{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":1.5,\"expiresAt\":2}",
-            "{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":1,\"expiresAt\":1e300}" })
+            "{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":1,\"expiresAt\":true}" })
     void anythingElseIsRefusedWithOneKindOfException(String text) {
         assertThrows(IllegalArgumentException.class, () -> EntryCodec.decode(text));
     }
 
     @Test
     void anEntryWrittenWithoutAReasonIsInForceAllTheSame() {
-        RevocationEntry entry = EntryCodec.decode("{\"kind\":\"SUBJECT\",\"id\":\"x\",\"revokedAt\":1,\"expiresAt\":2}");
-        assertEquals(new RevocationEntry(RevocationEntry.Kind.SUBJECT, "x", "", Instant.ofEpochMilli(1),
-                Instant.ofEpochMilli(2)), entry);
+        RevocationEntry expected = new RevocationEntry(RevocationEntry.Kind.SUBJECT, "x", "", Instant.ofEpochMilli(1),
+                Instant.ofEpochMilli(2));
+        assertEquals(expected,
+                EntryCodec.decode("{\"kind\":\"SUBJECT\",\"id\":\"x\",\"revokedAt\":1,\"expiresAt\":2}"));
+        assertEquals(expected, EntryCodec
+                .decode("{\"kind\":\"SUBJECT\",\"id\":\"x\",\"reason\":null,\"revokedAt\":1,\"expiresAt\":2}"));
+    }
+
+    @Test
+    void timesWrittenByHandThatAreNotWholeMillisecondsAreRoundedUpAndHeldInRange() {
+        // beyond 64 bits (getLong would wrap it to 0: taken for expired, the entry dropped), a fraction, 1e300
+        RevocationEntry beyond = EntryCodec.decode("{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":1,"
+                + "\"expiresAt\":18446744073709551616}");
+        assertEquals(Instant.ofEpochMilli(Long.MAX_VALUE), beyond.expiresAt());
+        RevocationEntry fraction = EntryCodec.decode("{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\","
+                + "\"revokedAt\":1.5,\"expiresAt\":2.1}");
+        assertEquals(Instant.ofEpochMilli(2), fraction.revokedAt());
+        assertEquals(Instant.ofEpochMilli(3), fraction.expiresAt());
+        RevocationEntry huge = EntryCodec.decode("{\"kind\":\"TOKEN\",\"id\":\"x\",\"reason\":\"r\",\"revokedAt\":-1e300,"
+                + "\"expiresAt\":1e300}");
+        assertEquals(Instant.ofEpochMilli(Long.MIN_VALUE), huge.revokedAt());
+        assertEquals(Instant.ofEpochMilli(Long.MAX_VALUE), huge.expiresAt());
     }
 }
