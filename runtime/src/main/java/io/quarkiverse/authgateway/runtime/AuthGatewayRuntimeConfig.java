@@ -140,8 +140,8 @@ public interface AuthGatewayRuntimeConfig {
     }
 
     /**
-     * The cache of verified Bearer tokens: a repeated identical token skips signature verification. Keyed by the
-     * SHA-256 of the whole token; an entry never outlives the token's {@code exp}.
+     * The cache of verified Bearer tokens: a repeated identical token skips signature verification. Keyed by the whole
+     * token, compared in full; an entry never outlives the token's {@code exp}.
      */
     interface TokenCache {
 
@@ -152,7 +152,7 @@ public interface AuthGatewayRuntimeConfig {
         boolean enabled();
 
         /**
-         * The largest number of cached tokens.
+         * The largest number of cached tokens (at least 1).
          */
         @WithDefault("10000")
         int maxSize();

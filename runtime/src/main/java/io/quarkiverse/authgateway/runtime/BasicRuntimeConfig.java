@@ -75,7 +75,7 @@ public interface BasicRuntimeConfig {
         boolean enabled();
 
         /**
-         * The largest number of cached verifications; one per user name.
+         * The largest number of cached verifications (at least 1); one per user name.
          */
         @WithDefault("10000")
         int maxSize();

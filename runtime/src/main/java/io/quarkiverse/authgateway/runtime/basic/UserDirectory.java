@@ -44,6 +44,12 @@ public class UserDirectory {
     private final String decoyTemplate;
 
     public UserDirectory(AuthGatewayRuntimeConfig config, @Any Instance<GatewayUserStore> stores) {
+        BasicRuntimeConfig.VerificationCache cache = config.basic().cache();
+        if (cache.enabled() && cache.maxSize() < 1) {
+            throw new ConfigurationException("quarkus.auth-gateway.basic.cache.max-size must be 1 or more, not "
+                    + cache.maxSize() + " (quarkus.auth-gateway.basic.cache.enabled=false disables the cache)",
+                    Set.of("quarkus.auth-gateway.basic.cache.max-size"));
+        }
         Map<String, String> hashes = new HashMap<>();
         config.basic().htpasswdFile().ifPresent(location -> readHtpasswd(location, hashes));
         Map<String, GatewayUser> known = new HashMap<>();

@@ -45,6 +45,11 @@ public class JwtIssuers {
     private final Duration longestClockSkew;
 
     public JwtIssuers(AuthGatewayRuntimeConfig config, Vertx vertx, GatewayRoutes routes) {
+        if (config.tokenCache().enabled() && config.tokenCache().maxSize() < 1) {
+            throw new ConfigurationException("quarkus.auth-gateway.token-cache.max-size must be 1 or more, not "
+                    + config.tokenCache().maxSize() + " (quarkus.auth-gateway.token-cache.enabled=false disables the cache)",
+                    Set.of("quarkus.auth-gateway.token-cache.max-size"));
+        }
         Map<String, LocalIssuer> issuers = new HashMap<>();
         HttpClient http = null;
         Duration skew = Duration.ZERO;
