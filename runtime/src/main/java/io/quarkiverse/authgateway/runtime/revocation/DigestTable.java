@@ -15,15 +15,12 @@ import java.util.concurrent.locks.StampedLock;
  * <li>word 1: 64 more bits of that SHA-256;</li>
  * <li>word 2: the revocation time and the expiry, in seconds (unsigned 32 bits each); 0 marks an empty slot.</li>
  * </ul>
- * A lookup finds its slots by the string hash, which a {@code String} caches, and hashes the identifier only when a
- * slot has the same string hash: a lookup of an identifier that is not revoked almost never computes a digest. Two
- * identifiers are taken for the same only when their string hash and 80 bits of their SHA-256 agree, which no one
- * can arrange for an identifier they do not choose (a second preimage of 80 bits), and which by chance happens once
- * in about 2^112 for unrelated identifiers (2^80 for identifiers made to share a string hash). A lookup that errs
- * refuses, it never admits. A put or a remove that errs replaces or removes the other identifier's entry: someone who
- * chooses both identifiers and can revoke them needs about 2^40 work (the birthday bound of 80 bits) to find such a
- * pair. Lookups take no lock: they read a segment
- * optimistically and read it again, under its read lock after two tries, when a writer changed it meanwhile.
+ * A lookup finds its slots by the string hash (cached by {@code String}) and hashes the identifier only when a slot
+ * has the same string hash. Two identifiers are taken for the same only when their string hash and 80 bits of their
+ * SHA-256 agree: never arranged for an identifier one does not choose (a second preimage of 80 bits), by chance once
+ * in about 2^112 (2^80 for identifiers made to share a string hash). A lookup that errs refuses; a write that errs
+ * replaces or removes the other's entry, which takes about 2^40 work for someone choosing both. Lookups take no lock:
+ * they read a segment optimistically, again under its read lock after two tries if a writer changed it meanwhile.
  */
 final class DigestTable {
 

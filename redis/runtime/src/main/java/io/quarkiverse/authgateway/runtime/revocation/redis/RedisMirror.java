@@ -41,8 +41,7 @@ final class RedisMirror implements RedisCommands.Listener {
     private final RevocationReasons reasons = new RevocationReasons();
     private final int keptWhole;
     private volatile DigestIndex entries;
-    /** The entries Redis lost that this instance holds in force nonetheless; {@code null} when there are none. */
-    private volatile DigestIndex carried;
+    private final LostEntries lost;
     private volatile boolean trusted;
     private volatile boolean reachable = true;
     // guarded by this
@@ -65,6 +64,7 @@ final class RedisMirror implements RedisCommands.Listener {
         this.channel = channel;
         this.keptWhole = keptWhole;
         this.entries = new DigestIndex(reasons, keptWhole);
+        this.lost = new LostEntries(reasons, keptWhole);
         this.clock = clock;
         this.maxStalenessMillis = Math.max(0, maxStalenessMillis);
     }
@@ -117,10 +117,7 @@ final class RedisMirror implements RedisCommands.Listener {
      * load finishing meanwhile does not bring it back from the index it replaces.
      */
     synchronized void liftedHere(String member) {
-        DigestIndex lost = carried;
-        if (lost != null) {
-            lost.remove(member);
-        }
+        lost.lifted(member);
         entries.remove(member);
     }
 
@@ -273,16 +270,7 @@ final class RedisMirror implements RedisCommands.Listener {
         List<String> held = heldMessages;
         heldMessages = null;
         long loadMillis = (System.nanoTime() - reloadStartedNanos) / 1_000_000;
-        DigestIndex stillCarried = new DigestIndex(reasons, keptWhole);
-        DigestIndex.Missing lost = null;
-        boolean lostBefore = false;
-        if (snapshot.version() < version) {
-            lost = LostEntries.keptInForce(snapshot, entries, held, clock.instant(), stillCarried);
-        } else if (carried != null) {
-            lost = LostEntries.carriedOver(snapshot, carried, held, clock.instant(), stillCarried);
-            lostBefore = true;
-        }
-        carried = stillCarried.isEmpty() ? null : stillCarried;
+        LostEntries.Found found = lost.addTo(snapshot, entries, snapshot.version() < version, held, clock.instant());
         entries = snapshot.entries();
         version = snapshot.version();
         trusted = subscriber != null;
@@ -291,29 +279,12 @@ final class RedisMirror implements RedisCommands.Listener {
         for (String message : held) {
             apply(message);
         }
-        LostEntries.writeBack(redis, lost, version, lostBefore, this::writtenBack);
+        lost.writeBack(redis, found, version);
         boolean afterOutage = outage && trusted;
         if (afterOutage) {
             outage = false;
         }
         StoreNotices.loaded(afterOutage, entries.size(), version, loadMillis);
-    }
-
-    /**
-     * Entries written back: Redis holds them again, so they are carried no longer (a later load finds them, and a lift
-     * removes them from Redis, which a stale write-back would otherwise undo).
-     */
-    private synchronized void writtenBack(List<RevocationEntry> written) {
-        DigestIndex lost = carried;
-        if (lost == null) {
-            return;
-        }
-        for (RevocationEntry entry : written) {
-            lost.remove(RevocationIndex.key(entry.kind(), entry.id()));
-        }
-        if (lost.isEmpty()) {
-            carried = null;
-        }
     }
 
     private synchronized void onMessage(String message) {
@@ -341,8 +312,8 @@ final class RedisMirror implements RedisCommands.Listener {
             return;
         }
         change.applyTo(entries, redis, clock.instant());
-        if (carried != null && !change.put()) {
-            carried.remove(change.payload());
+        if (!change.put()) {
+            lost.lifted(change.payload());
         }
         version = change.version();
         confirmedAtMillis = clock.millis();
